@@ -1,0 +1,228 @@
+package dev.alberca.pool.contract;
+
+import dev.alberca.pool.api.PoolConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The PostgreSQL server tests run against: an embedded one started on first use (and stopped when the JVM
+ * exits), or an external one named by environment variables.
+ *
+ * <ul>
+ * <li>{@code ALBERCA_TEST_URL}: a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/postgres}; when
+ * set, no embedded server starts. The user must be a superuser (tests end other sessions and create a
+ * role); the server must ask TCP clients for a password.</li>
+ * <li>{@code ALBERCA_TEST_USER}, {@code ALBERCA_TEST_PASSWORD}: its credentials (default
+ * {@code postgres}, no password).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * TestDatabase db = TestDatabase.get();
+ * PoolConfig config = db.config("my-test").maxSize(5).build();
+ * assertThat(db.sessions("my-test")).isZero();
+ * }</pre>
+ */
+public final class TestDatabase {
+
+    /** The environment variable that points the tests at an external server. */
+    public static final String URL_VARIABLE = "ALBERCA_TEST_URL";
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static TestDatabase instance;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Path dataDirectory;
+    private final int port;
+    private volatile EmbeddedPostgres embedded;
+
+    private TestDatabase(String url, String user, String password, Path dataDirectory, int port) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /** The shared server of this JVM, started on first call. */
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = create();
+        }
+        return instance;
+    }
+
+    private static TestDatabase create() {
+        String external = System.getenv(URL_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            String u = System.getenv().getOrDefault("ALBERCA_TEST_USER", "postgres");
+            return new TestDatabase(external.strip(), u, System.getenv("ALBERCA_TEST_PASSWORD"), null, -1);
+        }
+        try {
+            Path dir = Files.createTempDirectory("alberca-pg-");
+            Files.delete(dir); // initdb wants to create it
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            TestDatabase db = new TestDatabase("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
+                    null, dir, port);
+            db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(db::stopQuietly, "alberca-test-db-stop"));
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Whether this is the embedded server (which tests may stop, restart and reconfigure). */
+    public boolean isEmbedded() {
+        return dataDirectory != null;
+    }
+
+    /** The server's JDBC URL. */
+    public String url() {
+        return url;
+    }
+
+    /** The superuser's name. */
+    public String user() {
+        return user;
+    }
+
+    /** The superuser's password, or null. */
+    public String password() {
+        return password;
+    }
+
+    /** The port of the embedded server ({@code -1} for an external one). */
+    public int port() {
+        return port;
+    }
+
+    /** A fresh application name for one test, so its sessions can be counted and ended exactly. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet();
+    }
+
+    /**
+     * A config for this server with the given pool name (also the sessions' {@code application_name}) and
+     * the contract's driver timeouts: connect 2 s, login 3 s, socket 5 s, cancel 2 s.
+     */
+    public PoolConfig.Builder config(String poolName) {
+        PoolConfig.Builder b = PoolConfig.builder().url(url).user(user).password(password).poolName(poolName)
+                .driverProperty("connectTimeout", "2").driverProperty("loginTimeout", "3")
+                .driverProperty("socketTimeout", "5").driverProperty("cancelSignalTimeout", "2")
+                .driverProperty("tcpKeepAlive", "true");
+        return b;
+    }
+
+    /** A plain connection, outside any pool, for setting up and inspecting. */
+    public Connection admin() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("ApplicationName", "alberca-test-admin");
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("loginTimeout", "10");
+        p.setProperty("socketTimeout", "30");
+        return DriverManager.getConnection(url, p);
+    }
+
+    /** How many server sessions have this application name now. */
+    public int sessions(String applicationName) throws SQLException {
+        try (Connection c = admin();
+             PreparedStatement s = c.prepareStatement(
+                     "select count(*) from pg_stat_activity where application_name = ?")) {
+            s.setString(1, applicationName);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Waits up to {@code limit} for the sessions of this application name to number {@code expected}. */
+    public int awaitSessions(String applicationName, int expected, Duration limit) throws SQLException,
+            InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        int n = sessions(applicationName);
+        while (n != expected && System.nanoTime() < end) {
+            Thread.sleep(50);
+            n = sessions(applicationName);
+        }
+        return n;
+    }
+
+    /** Ends every server session with this application name ({@code pg_terminate_backend}); returns how many. */
+    public int terminate(String applicationName) throws SQLException {
+        try (Connection c = admin();
+             PreparedStatement s = c.prepareStatement(
+                     "select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = ?")) {
+            s.setString(1, applicationName);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Starts the embedded server (again) on its port and data directory. */
+    public synchronized void start() throws IOException {
+        if (!isEmbedded()) {
+            throw new IllegalStateException("the external server at " + url + " is not started by the tests");
+        }
+        embedded = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "300")
+                .start();
+    }
+
+    /** Stops the embedded server; {@link #start()} brings it back on the same port with the same data. */
+    public synchronized void stop() throws IOException {
+        if (!isEmbedded()) {
+            throw new IllegalStateException("the external server at " + url + " is not stopped by the tests");
+        }
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+            deleteTree(dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            // The JVM is exiting; a leftover temporary directory is all that can go wrong.
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
