@@ -183,6 +183,41 @@ public final class TestDatabase {
         }
     }
 
+    /** The name of a role that must log in with {@link #PASSWORD_ROLE_SECRET}; see {@link #passwordRole()}. */
+    public static final String PASSWORD_ROLE = "alberca_pw";
+    /** The password of {@link #PASSWORD_ROLE}. */
+    public static final String PASSWORD_ROLE_SECRET = "Right-Secret-42";
+    private boolean passwordRoleReady;
+
+    /**
+     * Makes sure role {@link #PASSWORD_ROLE} exists and that the server asks it for its password over TCP
+     * (the embedded server trusts everyone otherwise), and returns its name.
+     */
+    public synchronized String passwordRole() throws SQLException, IOException {
+        if (passwordRoleReady) {
+            return PASSWORD_ROLE;
+        }
+        try (Connection c = admin(); java.sql.Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("select 1 from pg_roles where rolname = '" + PASSWORD_ROLE + "'")) {
+                if (!r.next()) {
+                    s.execute("set password_encryption = 'scram-sha-256'");
+                    s.execute("create role " + PASSWORD_ROLE + " login password '" + PASSWORD_ROLE_SECRET + "'");
+                }
+            }
+            if (isEmbedded()) {
+                Path hba = dataDirectory.resolve("pg_hba.conf");
+                String rules = Files.readString(hba);
+                String line = "host all " + PASSWORD_ROLE + " 127.0.0.1/32 scram-sha-256\n";
+                if (!rules.startsWith(line)) {
+                    Files.writeString(hba, line + rules);
+                }
+                s.execute("select pg_reload_conf()");
+            }
+        }
+        passwordRoleReady = true;
+        return PASSWORD_ROLE;
+    }
+
     /** Starts the embedded server (again) on its port and data directory. */
     public synchronized void start() throws IOException {
         if (!isEmbedded()) {

@@ -1,0 +1,188 @@
+package dev.alberca.pool.dbcp;
+
+import dev.alberca.pool.api.ConnectionPool;
+import dev.alberca.pool.api.DatabaseUnavailableException;
+import dev.alberca.pool.api.PoolClosedException;
+import dev.alberca.pool.api.PoolConfig;
+import dev.alberca.pool.api.PoolStats;
+import dev.alberca.pool.api.PoolTimeoutException;
+import dev.alberca.pool.api.TooManyWaitersException;
+import dev.alberca.pool.api.spi.PhysicalConnections;
+import org.apache.commons.dbcp2.PoolableConnection;
+import org.apache.commons.dbcp2.PoolingDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A DBCP2 pool seen through the Alberca API: errors, stats, release, check and close translated. */
+final class DbcpConnectionPool implements ConnectionPool {
+
+    private final PoolConfig config;
+    private final TimedObjectPool pool;
+    private final PoolingDataSource<PoolableConnection> dataSource;
+    private final PhysicalConnections physical;
+    private final LongAdder borrows = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder waitNanos = new LongAdder();
+    private final AtomicLong maxWaitNanos = new AtomicLong();
+    private volatile boolean closed;
+
+    DbcpConnectionPool(PoolConfig config, TimedObjectPool pool, PhysicalConnections physical) {
+        this.config = config;
+        this.pool = pool;
+        this.physical = physical;
+        this.dataSource = new PoolingDataSource<>(pool);
+        try {
+            pool.preparePool(); // start filling to min-size; a database that is down only fails borrows
+        } catch (Exception e) {
+            // The evictor keeps trying every second.
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return borrow(null);
+    }
+
+    @Override
+    public Connection getConnection(Duration timeout) throws SQLException {
+        return borrow(timeout);
+    }
+
+    private Connection borrow(Duration wait) throws SQLException {
+        if (closed) {
+            throw new PoolClosedException(config.poolName());
+        }
+        if (config.maxWaiting() != PoolConfig.UNLIMITED && pool.getNumWaiters() >= config.maxWaiting()
+                && pool.getNumIdle() == 0) {
+            throw new TooManyWaitersException(config.poolName(), config.maxWaiting(), stats());
+        }
+        long start = System.nanoTime();
+        Connection c;
+        try {
+            TimedObjectPool.waitOnThisThread(wait);
+            c = dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw translate(e, start);
+        } finally {
+            if (wait != null) {
+                TimedObjectPool.waitOnThisThread(null);
+            }
+        }
+        long waited = System.nanoTime() - start;
+        borrows.increment();
+        waitNanos.add(waited);
+        if (waited > maxWaitNanos.get()) {
+            maxWaitNanos.accumulateAndGet(waited, Math::max);
+        }
+        return c;
+    }
+
+    private SQLException translate(Exception e, long start) {
+        if (closed) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.interrupted(); // close() interrupted the wait, not the caller
+            }
+            return new PoolClosedException(config.poolName());
+        }
+        if (e.getCause() instanceof InterruptedException) {
+            return (SQLException) e;
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        timeouts.increment();
+        Throwable cause = e instanceof SQLException && e.getCause() instanceof NoSuchElementException
+                ? e.getCause().getCause() : e;
+        if (cause instanceof SQLException) {
+            return new DatabaseUnavailableException(config.poolName(), waited, (SQLException) cause);
+        }
+        if (cause == null) {
+            return new PoolTimeoutException(config.poolName(), waited, stats());
+        }
+        return new SQLException("pool '" + config.poolName() + "' failed to give a connection: " + cause, cause);
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+        if (connection == null || (!connection.isClosed() && !physical.owns(connection))) {
+            throw new IllegalArgumentException("pool '" + config.poolName() + "' cannot take back this connection:"
+                    + " it was not borrowed from this pool; close it where it came from");
+        }
+        connection.close();
+    }
+
+    @Override
+    public void check() throws SQLException {
+        if (closed) {
+            throw new PoolClosedException(config.poolName());
+        }
+        // Each borrow validates the connection (testOnBorrow): the broken ones are dropped on the way.
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = pool.getNumIdle(); i > 0; i--) {
+                taken.add(borrow(config.validationTimeout()));
+                borrows.decrement(); // the check's own borrows are not the users'
+            }
+        } catch (SQLException e) {
+            // Fewer idle connections than counted, or the database is down: what was taken goes back.
+        } finally {
+            for (Connection c : taken) {
+                c.close();
+            }
+        }
+        try {
+            pool.preparePool();
+        } catch (Exception e) {
+            throw new DatabaseUnavailableException(config.poolName(), Duration.ZERO,
+                    e instanceof SQLException ? (SQLException) e : new SQLException(e.getMessage(), "08001", e));
+        }
+    }
+
+    @Override
+    public PoolStats stats() {
+        int active = pool.getNumActive();
+        int idle = closed ? 0 : pool.getNumIdle();
+        return new PoolStats(config.minSize(), config.maxSize(), active + idle, active, idle,
+                closed ? 0 : pool.getNumWaiters(), borrows.sum(), timeouts.sum(), physical.created(), physical.lost(),
+                Duration.ofNanos(waitNanos.sum()), Duration.ofNanos(maxWaitNanos.get()));
+    }
+
+    @Override
+    public String name() {
+        return config.poolName();
+    }
+
+    @Override
+    public String providerName() {
+        return "dbcp";
+    }
+
+    @Override
+    public PoolConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pool.close(); // closes idle connections, wakes waiters; borrowed ones are closed when returned
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionPool[" + config.poolName() + ", provider=dbcp, url=" + config.maskedUrl() + ", " + stats() + "]";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.alberca.pool.dbcp;
+
+import dev.alberca.pool.api.ConnectionPool;
+import dev.alberca.pool.api.PoolConfig;
+import dev.alberca.pool.api.spi.ConnectionProvider;
+import dev.alberca.pool.api.spi.PhysicalConnections;
+import org.apache.commons.dbcp2.PoolableConnection;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Opens Commons DBCP2 pools ({@code dbcp}). DBCP2's defaults wait forever and never evict; every setting
+ * is given here explicitly from the {@link PoolConfig}.
+ */
+public final class DbcpConnectionProvider implements ConnectionProvider {
+
+    @Override
+    public String name() {
+        return "dbcp";
+    }
+
+    @Override
+    public ConnectionPool open(PoolConfig config) {
+        if (!config.extrasFor("dbcp").isEmpty()) {
+            throw new IllegalArgumentException("Provider dbcp takes no extras, but got " + config.extrasFor("dbcp")
+                    .keySet() + "; remove the dbcp.* extras");
+        }
+        PhysicalConnections physical = new PhysicalConnections(config);
+        ResettingConnectionFactory factory = map(config, physical);
+        TimedObjectPool pool = new TimedObjectPool(factory, poolSettings(config));
+        factory.setPool(pool);
+        return new DbcpConnectionPool(config, pool, physical);
+    }
+
+    /** The one place where our settings become DBCP2's: how connections are made, checked and reset. */
+    static ResettingConnectionFactory map(PoolConfig config, PhysicalConnections physical) {
+        ResettingConnectionFactory f = new ResettingConnectionFactory(physical::getConnection);
+        f.setDefaultAutoCommit(true);
+        f.setDefaultReadOnly(false);
+        f.setRollbackOnReturn(true);
+        f.setAutoCommitOnReturn(true);
+        f.setCacheState(true);
+        f.setFastFailValidation(true);                     // a connection error on the handle skips the round trip
+        f.setValidationQueryTimeout(config.validationTimeout());
+        f.setMaxConn(config.maxLifetime().isZero() ? Duration.ofMillis(-1) : config.maxLifetime());
+        f.setPoolStatements(false);
+        config.initSql().ifPresent(sql -> f.setConnectionInitSql(List.of(sql)));
+        return f;
+    }
+
+    /** How the object pool sizes, waits and evicts. */
+    static GenericObjectPoolConfig<PoolableConnection> poolSettings(PoolConfig config) {
+        GenericObjectPoolConfig<PoolableConnection> p = new GenericObjectPoolConfig<>();
+        p.setMaxTotal(config.maxSize());
+        p.setMaxIdle(config.maxSize());
+        p.setMinIdle(config.minSize());
+        p.setMaxWait(config.acquireTimeout());             // DBCP2 waits forever by default
+        p.setBlockWhenExhausted(true);
+        p.setFairness(true);                               // waiters served first come, first served
+        p.setLifo(true);
+        p.setTestOnCreate(false);
+        p.setTestOnBorrow(true);
+        p.setTestOnReturn(false);
+        p.setTestWhileIdle(false);
+        // The evictor (off by default) keeps min-size and retires idle connections past idle-timeout.
+        p.setTimeBetweenEvictionRuns(Duration.ofSeconds(1));
+        p.setNumTestsPerEvictionRun(config.maxSize());
+        p.setMinEvictableIdleDuration(Duration.ofMillis(-1));
+        p.setSoftMinEvictableIdleDuration(config.idleTimeout().isZero() ? Duration.ofMillis(-1) : config.idleTimeout());
+        p.setJmxEnabled(false);
+        return p;
+    }
+}

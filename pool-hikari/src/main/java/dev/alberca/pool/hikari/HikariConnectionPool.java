@@ -1,0 +1,195 @@
+package dev.alberca.pool.hikari;
+
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.alberca.pool.api.ConnectionPool;
+import dev.alberca.pool.api.DatabaseUnavailableException;
+import dev.alberca.pool.api.PoolClosedException;
+import dev.alberca.pool.api.PoolConfig;
+import dev.alberca.pool.api.PoolStats;
+import dev.alberca.pool.api.PoolTimeoutException;
+import dev.alberca.pool.api.TooManyWaitersException;
+import dev.alberca.pool.api.spi.PhysicalConnections;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A HikariCP pool seen through the Alberca API: errors, stats, release, check and close translated. */
+final class HikariConnectionPool implements ConnectionPool {
+
+    private final PoolConfig config;
+    private final HikariPool pool;
+    private final PhysicalConnections physical;
+    private final LongAdder borrows = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder waitNanos = new LongAdder();
+    private final AtomicLong maxWaitNanos = new AtomicLong();
+    private final Waiters waiters = new Waiters();
+    private final long timeoutMillis;
+    private volatile boolean closed;
+
+    HikariConnectionPool(PoolConfig config, HikariPool pool, PhysicalConnections physical) {
+        this.config = config;
+        this.pool = pool;
+        this.physical = physical;
+        this.timeoutMillis = config.acquireTimeout().toMillis();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return borrow(timeoutMillis);
+    }
+
+    @Override
+    public Connection getConnection(Duration timeout) throws SQLException {
+        return borrow(timeout.toMillis());
+    }
+
+    private Connection borrow(long millis) throws SQLException {
+        if (closed) {
+            throw new PoolClosedException(config.poolName());
+        }
+        try {
+            // The common case: a free connection, taken at once; it counts as a borrow with no wait.
+            Connection c = pool.getConnection(0);
+            borrows.increment();
+            return c;
+        } catch (SQLException none) {
+            if (none.getCause() instanceof InterruptedException) {
+                throw none;
+            }
+        }
+        long start = System.nanoTime();
+        // It will wait: only now register, so that close() can wake it.
+        if (config.maxWaiting() != PoolConfig.UNLIMITED && pool.getThreadsAwaitingConnection() >= config.maxWaiting()) {
+            throw new TooManyWaitersException(config.poolName(), config.maxWaiting(), stats());
+        }
+        Connection c = waiters.await(() -> pool.getConnection(Math.max(1, millis)), this::closedError,
+                e -> translate(e, start));
+        long waited = System.nanoTime() - start;
+        borrows.increment();
+        waitNanos.add(waited);
+        if (waited > maxWaitNanos.get()) {
+            maxWaitNanos.accumulateAndGet(waited, Math::max);
+        }
+        return c;
+    }
+
+    private SQLException closedError() {
+        return new PoolClosedException(config.poolName());
+    }
+
+    private SQLException translate(SQLException e, long start) {
+        if (closed) {
+            return new PoolClosedException(config.poolName());
+        }
+        if (e.getCause() instanceof InterruptedException) {
+            return e;
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        timeouts.increment();
+        if (e.getCause() instanceof SQLException) {
+            return new DatabaseUnavailableException(config.poolName(), waited, (SQLException) e.getCause());
+        }
+        return new PoolTimeoutException(config.poolName(), waited, stats());
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+        if (connection != null && !(connection instanceof com.zaxxer.hikari.pool.ProxyConnection)) {
+            connection = null;
+        }
+        if (connection == null || (!connection.isClosed() && !physical.owns(connection))) {
+            throw new IllegalArgumentException("pool '" + config.poolName() + "' cannot take back this connection:"
+                    + " it was not borrowed from this pool; close it where it came from");
+        }
+        connection.close();
+    }
+
+    @Override
+    public void check() throws SQLException {
+        if (closed) {
+            throw new PoolClosedException(config.poolName());
+        }
+        int seconds = (int) Math.max(1, config.validationTimeout().toSeconds());
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = pool.getIdleConnections(); i > 0; i--) {
+                taken.add(pool.getConnection(config.validationTimeout().toMillis()));
+            }
+        } catch (SQLException e) {
+            // Fewer idle connections than counted: others borrowed some meanwhile.
+        }
+        for (Connection c : taken) {
+            if (!c.isValid(seconds)) {
+                pool.evictConnection(c);
+            }
+            c.close();
+        }
+        long end = System.nanoTime() + config.acquireTimeout().toNanos();
+        while (pool.getTotalConnections() < config.minSize() && System.nanoTime() < end && !closed) {
+            sleep(10);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public PoolStats stats() {
+        int active = closed ? 0 : pool.getActiveConnections();
+        int idle = closed ? 0 : pool.getIdleConnections();
+        return new PoolStats(config.minSize(), config.maxSize(), active + idle, active, idle,
+                closed ? 0 : pool.getThreadsAwaitingConnection(), borrows.sum(), timeouts.sum(),
+                physical.created(), physical.lost(), Duration.ofNanos(waitNanos.sum()),
+                Duration.ofNanos(maxWaitNanos.get()));
+    }
+
+    @Override
+    public String name() {
+        return config.poolName();
+    }
+
+    @Override
+    public String providerName() {
+        return "hikari";
+    }
+
+    @Override
+    public PoolConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        waiters.cancelAll();
+        try {
+            pool.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionPool[" + config.poolName() + ", provider=hikari, url=" + config.maskedUrl() + ", " + stats() + "]";
+    }
+}
