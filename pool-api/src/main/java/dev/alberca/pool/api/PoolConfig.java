@@ -156,7 +156,11 @@ public final class PoolConfig {
         return acquireTimeout;
     }
 
-    /** How many callers may wait at once; one more fails at once. {@link #UNLIMITED} if not set. */
+    /**
+     * How many callers may wait at once for a connection held by others; one more fails at once.
+     * {@link #UNLIMITED} if not set. A caller for whom the pool is still opening a new connection (below
+     * max-size) is not counted, so 0 means: never queue behind a full pool.
+     */
     public int maxWaiting() {
         return maxWaiting;
     }

@@ -17,6 +17,7 @@ public class TooManyWaitersException extends SQLTransientConnectionException {
 
     private final String poolName;
     private final int maxWaiting;
+    private final transient PoolStats stats;
 
     /**
      * @param poolName the pool's name
@@ -29,6 +30,12 @@ public class TooManyWaitersException extends SQLTransientConnectionException {
                 + "); raise max-waiting or max-size, or send less work at once");
         this.poolName = poolName;
         this.maxWaiting = maxWaiting;
+        this.stats = stats;
+    }
+
+    /** The pool's state when the borrow was refused. */
+    public PoolStats stats() {
+        return stats;
     }
 
     /** The pool's name. */

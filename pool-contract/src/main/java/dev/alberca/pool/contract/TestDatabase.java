@@ -218,6 +218,55 @@ public final class TestDatabase {
         return PASSWORD_ROLE;
     }
 
+    /** The process id of the embedded server's postmaster. */
+    public long postmasterPid() throws IOException {
+        requireEmbedded("signalled");
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+    }
+
+    /**
+     * Stops every process of the embedded server with SIGSTOP (the postmaster only, when
+     * {@code postmasterOnly}): a hung server. Returns the pids to give {@link #resume}; always resume in
+     * {@code finally}.
+     */
+    public java.util.List<Long> suspend(boolean postmasterOnly) throws IOException, InterruptedException {
+        long pm = postmasterPid();
+        java.util.List<Long> pids = new java.util.ArrayList<>();
+        pids.add(pm);
+        if (!postmasterOnly) {
+            ProcessHandle.of(pm).ifPresent(h -> h.children().forEach(c -> pids.add(c.pid())));
+        }
+        signal("-STOP", pids);
+        return pids;
+    }
+
+    /** Sends SIGCONT to the processes {@link #suspend} stopped. */
+    public void resume(java.util.List<Long> pids) throws IOException, InterruptedException {
+        signal("-CONT", pids);
+    }
+
+    /** Kills one backend with SIGKILL: the server runs crash recovery and ends every session. */
+    public void killBackend(int pid) throws IOException, InterruptedException {
+        requireEmbedded("crashed");
+        signal("-KILL", java.util.List.of((long) pid));
+    }
+
+    private static void signal(String signal, java.util.List<Long> pids) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", signal));
+        pids.forEach(p -> command.add(String.valueOf(p)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("'" + String.join(" ", command) + "' failed: "
+                    + new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private void requireEmbedded(String what) {
+        if (!isEmbedded()) {
+            throw new IllegalStateException("the external server at " + url + " cannot be " + what + " by the tests");
+        }
+    }
+
     /** Starts the embedded server (again) on its port and data directory. */
     public synchronized void start() throws IOException {
         if (!isEmbedded()) {

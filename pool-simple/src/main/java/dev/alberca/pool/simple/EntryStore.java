@@ -1,0 +1,79 @@
+package dev.alberca.pool.simple;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Where the pool's connections live: a fixed array of {@code max} slots. Idle ones are claimed by
+ * compare-and-set on the entry, so a borrow that finds one takes no lock and allocates nothing.
+ *
+ * <p>Each thread starts its search at a slot derived from its id: with fewer threads than connections,
+ * a thread finds the entry it used last at its first look and threads do not collide on one slot.
+ */
+final class EntryStore {
+
+    private final AtomicReferenceArray<PoolEntry> slots;
+    /** One past the highest slot ever used: searches stop there, which keeps small pools cheap to scan. */
+    private final AtomicInteger highWater = new AtomicInteger();
+
+    EntryStore(int capacity) {
+        slots = new AtomicReferenceArray<>(capacity);
+    }
+
+    /** An idle entry, now owned by the caller; null if none is idle. */
+    PoolEntry claim() {
+        int n = highWater.get();
+        if (n == 0) {
+            return null;
+        }
+        int i = start(n);
+        for (int left = n; left > 0; left--) {
+            PoolEntry e = slots.get(i);
+            if (e != null && e.claim()) {
+                return e;
+            }
+            if (++i == n) {
+                i = 0;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() is Java 19+, and this module targets 17
+    private static int start(int n) {
+        if (n == 1) {
+            return 0;
+        }
+        long id = Thread.currentThread().getId();
+        return (int) (((id * 0x9E3779B97F4A7C15L) >>> 33) % n);
+    }
+
+    /** Puts a new entry in a free slot. There always is one: the pool never has more than capacity. */
+    void add(PoolEntry e) {
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) == null && slots.compareAndSet(i, null, e)) {
+                e.slot = i;
+                highWater.accumulateAndGet(i + 1, Math::max);
+                return;
+            }
+        }
+        throw new IllegalStateException("no free slot for a new connection in " + e + ": the pool miscounted");
+    }
+
+    /** Takes an entry out; its owner has already marked it removed. */
+    void remove(PoolEntry e) {
+        if (e.slot >= 0) {
+            slots.compareAndSet(e.slot, e, null);
+        }
+    }
+
+    /** The entry in slot {@code i}, or null; for scans by the housekeeper and the stats. */
+    PoolEntry get(int i) {
+        return slots.get(i);
+    }
+
+    /** How many slots scans need to look at. */
+    int scanLimit() {
+        return highWater.get();
+    }
+}
