@@ -15,5 +15,5 @@ package dev.alberca.pool.contract;
  * ({@code ConnectionProvider.missingCapabilities()}) is reported as not supported, never passed silently.
  */
 public interface PoolContract extends LessonsContract, ResetContract, ConcurrencyContract, WaitingContract,
-        CloseContract, BadInputContract, StatsContract, DiscoveryContract {
+        CloseContract, BadInputContract, StatsContract, DiscoveryContract, FaultContract, LeakContract {
 }

@@ -67,10 +67,13 @@ final class DbcpConnectionPool implements ConnectionPool {
         Connection c;
         try {
             TimedObjectPool.waitOnThisThread(wait);
+            // DBCP2 checks and connects on this thread with no overall limit: bound both by the borrow's deadline.
+            PhysicalConnections.setDeadline(start + (wait == null ? config.acquireTimeout() : wait).toNanos());
             c = dataSource.getConnection();
         } catch (SQLException | RuntimeException e) {
             throw translate(e, start);
         } finally {
+            PhysicalConnections.clearDeadline();
             if (wait != null) {
                 TimedObjectPool.waitOnThisThread(null);
             }
@@ -178,6 +181,7 @@ final class DbcpConnectionPool implements ConnectionPool {
             return;
         }
         closed = true;
+        physical.close();
         pool.close(); // closes idle connections, wakes waiters; borrowed ones are closed when returned
     }
 

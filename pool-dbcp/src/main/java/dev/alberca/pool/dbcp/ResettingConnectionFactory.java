@@ -21,8 +21,19 @@ final class ResettingConnectionFactory extends PoolableConnectionFactory {
     }
 
     @Override
+    public void activateObject(PooledObject<PoolableConnection> p) throws SQLException {
+        super.activateObject(p);
+        physical(p).borrowed();
+    }
+
+    private static PhysicalConnection physical(PooledObject<PoolableConnection> p) {
+        return (PhysicalConnection) p.getObject().getInnermostDelegateInternal();
+    }
+
+    @Override
     public void passivateObject(PooledObject<PoolableConnection> p) throws SQLException {
-        PhysicalConnection physical = (PhysicalConnection) p.getObject().getInnermostDelegateInternal();
+        PhysicalConnection physical = physical(p);
+        physical.returned();
         if (!physical.getAutoCommit()) {
             physical.rollback();
         }

@@ -8,6 +8,7 @@ import dev.alberca.pool.api.PoolConfig;
 import dev.alberca.pool.api.PoolStats;
 import dev.alberca.pool.api.PoolTimeoutException;
 import dev.alberca.pool.api.TooManyWaitersException;
+import dev.alberca.pool.api.spi.PhysicalConnection;
 import dev.alberca.pool.api.spi.PhysicalConnections;
 
 import java.sql.Connection;
@@ -57,7 +58,7 @@ final class HikariConnectionPool implements ConnectionPool {
             // The common case: a free connection, taken at once; it counts as a borrow with no wait.
             Connection c = pool.getConnection(0);
             borrows.increment();
-            return c;
+            return physical.detectsLeaks() ? tracked(c) : c;
         } catch (SQLException none) {
             if (none.getCause() instanceof InterruptedException) {
                 throw none;
@@ -76,6 +77,11 @@ final class HikariConnectionPool implements ConnectionPool {
         if (waited > maxWaitNanos.get()) {
             maxWaitNanos.accumulateAndGet(waited, Math::max);
         }
+        return physical.detectsLeaks() ? tracked(c) : c;
+    }
+
+    private static Connection tracked(Connection c) throws SQLException {
+        c.unwrap(PhysicalConnection.class).borrowed();
         return c;
     }
 
@@ -181,6 +187,7 @@ final class HikariConnectionPool implements ConnectionPool {
         }
         closed = true;
         waiters.cancelAll();
+        physical.close();
         try {
             pool.shutdown();
         } catch (InterruptedException e) {

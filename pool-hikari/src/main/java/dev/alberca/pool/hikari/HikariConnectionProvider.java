@@ -26,7 +26,9 @@ public final class HikariConnectionProvider implements ConnectionProvider {
         PhysicalConnections physical = new PhysicalConnections(config);
         HikariConfig hikari = map(config, physical);
         hikari.validate();
-        return new HikariConnectionPool(config, new HikariPool(hikari), physical);
+        HikariPool pool = new HikariPool(hikari);
+        physical.onBreak(new EvictOnBreak(pool));
+        return new HikariConnectionPool(config, pool, physical);
     }
 
     /** The one place where our settings become HikariCP's. */
@@ -35,7 +37,6 @@ public final class HikariConnectionProvider implements ConnectionProvider {
         refuseBelow(config.validationTimeout(), 250, "validation-timeout");
         refuseBelow(config.maxLifetime(), 30_000, "max-lifetime");
         refuseBelow(config.idleTimeout(), 10_000, "idle-timeout");
-        refuseBelow(config.leakDetectionThreshold(), 2_000, "leak-detection-threshold");
         Properties extras = new Properties();
         extras.putAll(config.extrasFor("hikari"));
         HikariConfig h = new HikariConfig(extras);
@@ -47,7 +48,7 @@ public final class HikariConnectionProvider implements ConnectionProvider {
         h.setValidationTimeout(config.validationTimeout().toMillis());
         h.setMaxLifetime(config.maxLifetime().toMillis());
         h.setIdleTimeout(config.idleTimeout().toMillis());
-        h.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+        h.setLeakDetectionThreshold(0);          // the adapter reports leaks itself, as every provider does
         h.setInitializationFailTimeout(-1);      // open even while the database is down; borrows report it
         h.setAutoCommit(true);
         h.setReadOnly(false);

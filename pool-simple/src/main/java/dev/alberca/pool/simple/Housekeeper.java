@@ -1,5 +1,7 @@
 package dev.alberca.pool.simple;
 
+import dev.alberca.pool.api.spi.LeakReport;
+
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +28,8 @@ final class Housekeeper {
     private final long periodNanos;
     private final ScheduledThreadPoolExecutor thread;
     /** Where leak reports go: the log, or a test's listener. Gets the message and the borrower's stack. */
-    private volatile BiConsumer<String, Throwable> leakSink = (message, stack) -> LOG.log(Level.WARNING, message, stack);
+    private volatile BiConsumer<String, Throwable> leakSink =
+            (message, stack) -> System.getLogger(LeakReport.LOGGER).log(Level.WARNING, message, stack);
 
     Housekeeper(SimplePool pool, int min, long idleNanos, long leakNanos, long lifetimeNanos) {
         this.pool = pool;
@@ -123,10 +126,7 @@ final class Housekeeper {
             return;
         }
         e.leakReported = true;
-        leakSink.accept("pool '" + pool.name() + "': connection leak suspected: a connection borrowed by thread '"
-                + (borrower == null ? "?" : borrower.getName()) + "' " + TimeUnit.NANOSECONDS.toMillis(heldNanos)
-                + " ms ago is still not given back (leak-detection-threshold=" + TimeUnit.NANOSECONDS.toMillis(leakNanos)
-                + " ms); the stack trace shows where it was borrowed; close it when done, e.g. with try-with-resources",
-                stack);
+        leakSink.accept(LeakReport.message(pool.name(), TimeUnit.NANOSECONDS.toMillis(heldNanos),
+                TimeUnit.NANOSECONDS.toMillis(leakNanos), borrower == null ? "?" : borrower.getName()), stack);
     }
 }

@@ -41,6 +41,8 @@ final class SimplePool implements ConnectionPool {
 
     /** A connection used this recently is lent without a check: the check would cost a round trip. */
     static final long BYPASS_MILLIS = 500;
+    /** When a connection last broke; connections last used before it are checked before they are lent. */
+    private volatile long lastBreak;
     private static final long BYPASS_NANOS = TimeUnit.MILLISECONDS.toNanos(BYPASS_MILLIS);
     /** Caps a caller's timeout so that start + timeout cannot overflow (about 73 years). */
     private static final long MAX_TIMEOUT = Long.MAX_VALUE / 4;
@@ -82,6 +84,7 @@ final class SimplePool implements ConnectionPool {
         this.config = Objects.requireNonNull(config, "config");
         this.name = config.poolName();
         this.clock = nanoTime;
+        this.lastBreak = nanoTime.getAsLong() - 1; // nanoTime may be negative: "before any use", not 0
         this.min = config.minSize();
         this.max = config.maxSize();
         this.maxWaiting = config.maxWaiting();
@@ -135,8 +138,8 @@ final class SimplePool implements ConnectionPool {
         }
         long start = clock.getAsLong();
         PoolEntry e = store.claim();
-        // The fast path: an idle connection used a moment ago needs no check.
-        if (e != null && start - e.lastUsed < BYPASS_NANOS && !e.expired(start)) {
+        // The fast path: an idle connection used a moment ago, and since the last break, needs no check.
+        if (e != null && fresh(e, start) && !e.expired(start)) {
             return lend(e, start, start);
         }
         return borrowSlow(e, start, start + timeoutNanos);
@@ -155,7 +158,7 @@ final class SimplePool implements ConnectionPool {
             }
             if (e.expired(now)) {
                 remove(e, false);
-            } else if (now - e.lastUsed < BYPASS_NANOS) {
+            } else if (fresh(e, now)) {
                 return lend(e, start, now);
             } else if (deadline - now <= 0) {
                 giveBack(e); // no time left to check it; it is fine for the next borrower
@@ -308,6 +311,15 @@ final class SimplePool implements ConnectionPool {
         return null;
     }
 
+    /**
+     * Used a moment ago, and after any connection last broke: a connection error on one connection (a
+     * network cut, a restart) usually hit its idle neighbours too, so those are checked before lending.
+     */
+    private boolean fresh(PoolEntry e, long now) {
+        long used = e.lastUsed;
+        return now - used < BYPASS_NANOS && used - lastBreak > 0;
+    }
+
     private SQLException interrupted() {
         return new SQLException("pool '" + name + "': the thread was interrupted while getting a connection; its"
                 + " interrupt flag stays set", null, new InterruptedException("interrupted while getting a connection"));
@@ -361,6 +373,7 @@ final class SimplePool implements ConnectionPool {
         open.decrementAndGet();
         total.decrementAndGet();
         if (broken) {
+            lastBreak = clock.getAsLong();
             lost.increment();
             // A broken connection may sit on a dead network: its close must not hold up the caller.
             housekeeper.closeInBackground(e.connection);
@@ -374,6 +387,7 @@ final class SimplePool implements ConnectionPool {
     SQLException failed(PoolEntry e, SQLException error) {
         if (SqlStates.isConnectionBroken(error)) {
             e.broken = true;
+            lastBreak = clock.getAsLong();
         }
         return error;
     }

@@ -50,6 +50,11 @@ public final class PhysicalConnection implements Connection {
     // Written and read by the one thread that holds the connection; the pool's hand-off publishes it.
     private int dirty;
     private volatile boolean broken;
+    // Leak tracking, only when the pool's leak detection is on.
+    private volatile long borrowedAt;
+    private volatile Throwable borrowStack;
+    private volatile String borrower;
+    private volatile boolean leakReported;
 
     PhysicalConnection(Connection delegate, PhysicalConnections owner) throws SQLException {
         this.delegate = delegate;
@@ -105,6 +110,40 @@ public final class PhysicalConnection implements Connection {
         }
     }
 
+    /** Marks the start of a borrow, for leak detection; a no-op when it is off. */
+    public void borrowed() {
+        if (owner.detectsLeaks()) {
+            leakReported = false;
+            borrower = Thread.currentThread().getName();
+            borrowStack = new Throwable("connection borrowed here");
+            borrowedAt = System.nanoTime();
+        }
+    }
+
+    /** Marks the end of a borrow. Pool libraries call {@code clearWarnings()} on return, which ends it too. */
+    public void returned() {
+        borrowedAt = 0;
+        borrowStack = null;
+    }
+
+    boolean closedByDriver() {
+        try {
+            return borrowedAt == 0 && delegate.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    void reportIfLeaked(long now, long thresholdNanos) {
+        long since = borrowedAt;
+        Throwable stack = borrowStack;
+        if (since == 0 || stack == null || leakReported || now - since < thresholdNanos) {
+            return;
+        }
+        leakReported = true;
+        LeakReport.report(owner.poolName(), (now - since) / 1_000_000, thresholdNanos / 1_000_000, borrower, stack);
+    }
+
     private SQLException seen(SQLException e) {
         if (!broken && SqlStates.isConnectionBroken(e)) {
             markBroken();
@@ -124,8 +163,23 @@ public final class PhysicalConnection implements Connection {
     @Override
     public boolean isValid(int timeout) throws SQLException {
         boolean valid;
+        long left = PhysicalConnections.millisLeft(100);
         try {
-            valid = delegate.isValid(timeout);
+            if (left >= 0 && (timeout == 0 || left < timeout * 1000L)) {
+                // The borrower's deadline is nearer than the check's own timeout: lower the socket's read
+                // timeout for the check (pgjdbc keeps a lower one), then put it back.
+                int before = delegate.getNetworkTimeout();
+                delegate.setNetworkTimeout(Runnable::run, (int) left);
+                try {
+                    valid = delegate.isValid(timeout);
+                } finally {
+                    if (!delegate.isClosed()) {
+                        delegate.setNetworkTimeout(Runnable::run, before);
+                    }
+                }
+            } else {
+                valid = delegate.isValid(timeout);
+            }
         } catch (SQLException e) {
             markBroken();
             throw e;
@@ -138,11 +192,13 @@ public final class PhysicalConnection implements Connection {
 
     @Override
     public void close() throws SQLException {
+        owner.gone(this);
         delegate.close();
     }
 
     @Override
     public void abort(Executor executor) throws SQLException {
+        owner.gone(this);
         delegate.abort(executor);
     }
 
@@ -339,6 +395,7 @@ public final class PhysicalConnection implements Connection {
 
     @Override
     public void clearWarnings() throws SQLException {
+        returned(); // HikariCP and DBCP2 clear the warnings of every connection given back
         try {
             delegate.clearWarnings();
         } catch (SQLException e) {

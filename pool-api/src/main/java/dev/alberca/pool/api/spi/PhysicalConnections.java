@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -36,30 +38,116 @@ public final class PhysicalConnections implements DataSource {
     private final Properties properties;
     private final LongAdder created = new LongAdder();
     private final LongAdder lost = new LongAdder();
+    private final float loginTimeoutSeconds;
+    private final long leakNanos;
+    private final Set<PhysicalConnection> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private volatile Runnable onBreak = () -> { };
+
+    /** The deadline of the current thread's borrow, for providers whose library blocks on the caller's thread. */
+    private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
 
     /** @param config the pool's checked config */
     public PhysicalConnections(PoolConfig config) {
         this.url = config.url();
         this.poolName = config.poolName();
         this.properties = config.connectionProperties();
+        float login;
+        try {
+            login = Float.parseFloat(properties.getProperty("loginTimeout", "0"));
+        } catch (NumberFormatException e) {
+            login = 0; // a value in the URL wins there; PoolConfig checked it
+        }
+        this.loginTimeoutSeconds = login;
+        this.leakNanos = config.leakDetectionThreshold().toNanos();
+        if (leakNanos > 0) {
+            Thread sweeper = new Thread(this::sweepForLeaks, "alberca-leaks-" + poolName);
+            sweeper.setDaemon(true);
+            sweeper.start();
+        }
     }
 
-    /** Opens a new physical connection. */
+    /**
+     * Bounds the work of this thread's next borrow (connecting, validity checks) by {@code deadlineNanos}
+     * ({@link System#nanoTime()} based); {@link #clearDeadline()} after the borrow. For pool libraries that
+     * check and connect on the caller's thread with no overall limit of their own.
+     */
+    public static void setDeadline(long deadlineNanos) {
+        DEADLINE.get()[0] = deadlineNanos;
+    }
+
+    /** Ends the bound set by {@link #setDeadline}. */
+    public static void clearDeadline() {
+        DEADLINE.get()[0] = 0;
+    }
+
+    /** Milliseconds left before this thread's deadline (at least {@code floor}), or -1 without one. */
+    static long millisLeft(long floor) {
+        long d = DEADLINE.get()[0];
+        if (d == 0) {
+            return -1;
+        }
+        return Math.max(floor, (d - System.nanoTime()) / 1_000_000);
+    }
+
+    /** Opens a new physical connection, within this thread's deadline if one is set. */
     @Override
     public PhysicalConnection getConnection() throws SQLException {
+        if (closed) {
+            throw new SQLException("pool '" + poolName + "' is closed", "08003");
+        }
         Driver driver = DriverManager.getDriver(url);
-        Connection c = driver.connect(url, properties);
+        Properties p = properties;
+        long left = millisLeft(100);
+        if (left >= 0 && (loginTimeoutSeconds == 0 || left < loginTimeoutSeconds * 1000)) {
+            p = new Properties();
+            p.putAll(properties);
+            p.setProperty("loginTimeout", String.valueOf(left / 1000f)); // pgjdbc reads it as a float
+        }
+        Connection c = driver.connect(url, p);
         if (c == null) {
             throw new SQLException("no JDBC driver accepts the URL of pool '" + poolName + "'", "08001");
         }
         try {
-            PhysicalConnection p = new PhysicalConnection(c, this);
+            PhysicalConnection physical = new PhysicalConnection(c, this);
             created.increment();
-            return p;
+            if (leakNanos > 0) {
+                live.add(physical);
+            }
+            return physical;
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
         }
+    }
+
+    /** Whether leak detection is on: then call {@link PhysicalConnection#borrowed()} on every borrow. */
+    public boolean detectsLeaks() {
+        return leakNanos > 0;
+    }
+
+    private void sweepForLeaks() {
+        long period = Math.max(50, Math.min(1000, leakNanos / 4_000_000));
+        while (!closed) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (PhysicalConnection c : live) {
+                if (c.closedByDriver()) {
+                    live.remove(c); // a library may drop a connection the driver closed without closing it
+                } else {
+                    c.reportIfLeaked(now, leakNanos);
+                }
+            }
+        }
+    }
+
+    /** Stops the leak sweeper; connections made later fail. Call it when the pool closes. */
+    public void close() {
+        closed = true;
     }
 
     /** Whether {@code handle} is a pooled connection made here (not a physical connection itself). */
@@ -92,6 +180,20 @@ public final class PhysicalConnections implements DataSource {
 
     void lost(PhysicalConnection c) {
         lost.increment();
+        onBreak.run();
+    }
+
+    /**
+     * Runs {@code action} each time a connection is found broken, on the thread that found it; it must
+     * not block. A provider whose library lends a recently used connection unchecked can use it to make
+     * the library check or drop the others, which a network cut or a restart usually broke too.
+     */
+    public void onBreak(Runnable action) {
+        this.onBreak = action;
+    }
+
+    void gone(PhysicalConnection c) {
+        live.remove(c);
     }
 
     /** Not supported: a pool's connections all use its configured user. */
