@@ -35,6 +35,15 @@ public class DatabaseUnavailableException extends SQLTransientConnectionExceptio
         this.waited = waited;
     }
 
+    /**
+     * For a wait that ended while connection attempts were still running: the database or the network
+     * did not answer in time. Its cause is a made-up SQLException with SQLState 08001 that says so.
+     */
+    public static DatabaseUnavailableException noAnswer(String poolName, Duration waited) {
+        return new DatabaseUnavailableException(poolName, waited, new SQLException("no connection attempt finished"
+                + " within " + waited.toMillis() + " ms: the server or the network does not answer", "08001"));
+    }
+
     private static String message(String poolName, Duration waited, SQLException cause) {
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
         String what;

@@ -29,7 +29,7 @@ public final class DbcpConnectionProvider implements ConnectionProvider {
         }
         PhysicalConnections physical = new PhysicalConnections(config);
         ResettingConnectionFactory factory = map(config, physical);
-        TimedObjectPool pool = new TimedObjectPool(factory, poolSettings(config));
+        TimedObjectPool pool = new TimedObjectPool(factory, poolSettings(config), config.poolName());
         factory.setPool(pool);
         return new DbcpConnectionPool(config, pool, physical);
     }

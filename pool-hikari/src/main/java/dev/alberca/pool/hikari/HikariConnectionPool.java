@@ -64,13 +64,20 @@ final class HikariConnectionPool implements ConnectionPool {
                 throw none;
             }
         }
-        long start = System.nanoTime();
+        // A failed first try may have spent up to the validation timeout checking an idle connection.
+        long start = System.nanoTime() - PhysicalConnections.recentCheckNanos(50_000_000L);
         // It will wait: only now register, so that close() can wake it.
         if (config.maxWaiting() != PoolConfig.UNLIMITED && pool.getThreadsAwaitingConnection() >= config.maxWaiting()) {
             throw new TooManyWaitersException(config.poolName(), config.maxWaiting(), stats());
         }
-        Connection c = waiters.await(() -> pool.getConnection(Math.max(1, millis)), this::closedError,
-                e -> translate(e, start));
+        long left = Math.max(1, millis - (System.nanoTime() - start) / 1_000_000);
+        Connection c;
+        PhysicalConnections.setDeadline(start + millis * 1_000_000L); // a check must not outlast the wait
+        try {
+            c = waiters.await(() -> pool.getConnection(left), this::closedError, e -> translate(e, start));
+        } finally {
+            PhysicalConnections.clearDeadline();
+        }
         long waited = System.nanoTime() - start;
         borrows.increment();
         waitNanos.add(waited);
@@ -101,7 +108,12 @@ final class HikariConnectionPool implements ConnectionPool {
         if (e.getCause() instanceof SQLException) {
             return new DatabaseUnavailableException(config.poolName(), waited, (SQLException) e.getCause());
         }
-        return new PoolTimeoutException(config.poolName(), waited, stats());
+        PoolStats now = stats();
+        if (now.total() < now.max()) {
+            // Room to grow, yet no connection came: the attempts to connect are still hanging.
+            return DatabaseUnavailableException.noAnswer(config.poolName(), waited);
+        }
+        return new PoolTimeoutException(config.poolName(), waited, now);
     }
 
     @Override

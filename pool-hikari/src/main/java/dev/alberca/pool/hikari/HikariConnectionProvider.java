@@ -25,9 +25,12 @@ public final class HikariConnectionProvider implements ConnectionProvider {
     public ConnectionPool open(PoolConfig config) {
         PhysicalConnections physical = new PhysicalConnections(config);
         HikariConfig hikari = map(config, physical);
+        EvictOnBreak evictOnBreak = new EvictOnBreak();
+        hikari.setExceptionOverride(evictOnBreak);
         hikari.validate();
         HikariPool pool = new HikariPool(hikari);
-        physical.onBreak(new EvictOnBreak(pool));
+        evictOnBreak.start(pool);
+        physical.onBreak(evictOnBreak);
         return new HikariConnectionPool(config, pool, physical);
     }
 

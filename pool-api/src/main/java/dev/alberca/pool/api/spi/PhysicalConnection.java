@@ -163,6 +163,7 @@ public final class PhysicalConnection implements Connection {
     @Override
     public boolean isValid(int timeout) throws SQLException {
         boolean valid;
+        long start = System.nanoTime();
         long left = PhysicalConnections.millisLeft(100);
         try {
             if (left >= 0 && (timeout == 0 || left < timeout * 1000L)) {
@@ -183,6 +184,8 @@ public final class PhysicalConnection implements Connection {
         } catch (SQLException e) {
             markBroken();
             throw e;
+        } finally {
+            PhysicalConnections.checked(start);
         }
         if (!valid) {
             markBroken();

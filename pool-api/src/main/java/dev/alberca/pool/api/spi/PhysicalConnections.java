@@ -45,7 +45,8 @@ public final class PhysicalConnections implements DataSource {
     private volatile Runnable onBreak = () -> { };
 
     /** The deadline of the current thread's borrow, for providers whose library blocks on the caller's thread. */
-    private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[1]);
+    // [0] the deadline, [1] when this thread's last validity check ended, [2] how long it took.
+    private static final ThreadLocal<long[]> DEADLINE = ThreadLocal.withInitial(() -> new long[3]);
 
     /** @param config the pool's checked config */
     public PhysicalConnections(PoolConfig config) {
@@ -79,6 +80,22 @@ public final class PhysicalConnections implements DataSource {
     /** Ends the bound set by {@link #setDeadline}. */
     public static void clearDeadline() {
         DEADLINE.get()[0] = 0;
+    }
+
+    /**
+     * How long this thread's last validity check took, if it ended less than {@code withinNanos} ago, else
+     * 0: lets a provider whose library checked a connection inside a borrow without a deadline charge that
+     * time to the rest of the borrow, at no cost to borrows that did not check.
+     */
+    public static long recentCheckNanos(long withinNanos) {
+        long[] t = DEADLINE.get();
+        return System.nanoTime() - t[1] < withinNanos ? t[2] : 0;
+    }
+
+    static void checked(long startNanos) {
+        long[] t = DEADLINE.get();
+        t[1] = System.nanoTime();
+        t[2] = t[1] - startNanos;
     }
 
     /** Milliseconds left before this thread's deadline (at least {@code floor}), or -1 without one. */
