@@ -104,19 +104,22 @@ public final class PersonaDao {
      * @return the generated {@code id_persona}
      * @throws InvalidPersonaException if a value breaks a rule (nothing is written)
      * @throws DuplicateEmailException if another persona has this email
+     * @throws PersonaOutcomeUnknownException if the connection broke after the change was sent
      */
     public long insert(Persona persona) {
         PersonaRules.check(persona, PersonaOperation.INSERT, null, null);
+        boolean sent = false;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(INSERT, GENERATED_KEY)) {
             bind(s, persona);
+            sent = true;
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(PersonaOperation.INSERT, null, e);
+            throw SqlErrors.translate(PersonaOperation.INSERT, null, e, sent);
         }
     }
 
@@ -126,6 +129,7 @@ public final class PersonaDao {
      * @return the generated ids, in the order of {@code personas}
      * @throws InvalidPersonaException naming the first bad row (nothing is written)
      * @throws DuplicateEmailException if an email is taken, or appears twice in the list (nothing is written)
+     * @throws PersonaOutcomeUnknownException if the connection broke during the commit
      */
     public List<Long> insertAll(List<Persona> personas) {
         Objects.requireNonNull(personas, "personas");
@@ -136,6 +140,7 @@ public final class PersonaDao {
         if (personas.isEmpty()) {
             return List.of();
         }
+        boolean committing = false;
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -151,6 +156,8 @@ public final class PersonaDao {
                         ids.add(keys.getLong(1));
                     }
                 }
+                // Before the commit a broken connection means rolled back; during it, nobody can tell.
+                committing = true;
                 c.commit();
                 return List.copyOf(ids);
             } catch (SQLException | RuntimeException e) {
@@ -160,7 +167,7 @@ public final class PersonaDao {
                 restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(PersonaOperation.INSERT_BATCH, null, e);
+            throw SqlErrors.translate(PersonaOperation.INSERT_BATCH, null, e, committing);
         }
     }
 
@@ -170,6 +177,7 @@ public final class PersonaDao {
      * @throws InvalidPersonaException if the id is missing or a value breaks a rule (nothing is written)
      * @throws PersonaNotFoundException if no persona has this id
      * @throws DuplicateEmailException if another persona has this email
+     * @throws PersonaOutcomeUnknownException if the connection broke after the change was sent
      */
     public void update(Persona persona) {
         Long id = persona == null ? null : persona.id();
@@ -178,15 +186,17 @@ public final class PersonaDao {
                     "id is missing: update needs the id of a stored persona");
         }
         PersonaRules.check(persona, PersonaOperation.UPDATE, id, null);
+        boolean sent = false;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(UPDATE)) {
             bind(s, persona);
             s.setLong(4, id);
+            sent = true;
             if (s.executeUpdate() == 0) {
                 throw new PersonaNotFoundException(PersonaOperation.UPDATE, id);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(PersonaOperation.UPDATE, id, e);
+            throw SqlErrors.translate(PersonaOperation.UPDATE, id, e, sent);
         }
     }
 
@@ -194,16 +204,19 @@ public final class PersonaDao {
      * Deletes the persona with this id.
      *
      * @throws PersonaNotFoundException if no persona has this id
+     * @throws PersonaOutcomeUnknownException if the connection broke after the change was sent
      */
     public void delete(long id) {
+        boolean sent = false;
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(DELETE)) {
             s.setLong(1, id);
+            sent = true;
             if (s.executeUpdate() == 0) {
                 throw new PersonaNotFoundException(PersonaOperation.DELETE, id);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(PersonaOperation.DELETE, id, e);
+            throw SqlErrors.translate(PersonaOperation.DELETE, id, e, sent);
         }
     }
 

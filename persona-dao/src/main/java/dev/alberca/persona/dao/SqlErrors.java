@@ -27,6 +27,24 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
+    /**
+     * As {@link #translate(PersonaOperation, Long, SQLException)}, for a write: when the connection broke
+     * after the change (or its commit) was sent, the caller can't know whether it was stored.
+     */
+    static PersonaException translate(PersonaOperation operation, Long id, SQLException e, boolean sent) {
+        String state = firstState(e);
+        if (sent && connectionBroke(state)) {
+            return new PersonaOutcomeUnknownException(operation, id, state, e);
+        }
+        return translate(operation, id, e);
+    }
+
+    /** Class 08 (connection exception) or 57P01-57P03 (the server went away mid-call). */
+    private static boolean connectionBroke(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
+    }
+
     static PersonaException translate(PersonaOperation operation, Long id, SQLException e) {
         SQLException unique = find(e, UNIQUE_VIOLATION);
         // Only the constraint's name is read from the driver's text; none of it reaches the message.
