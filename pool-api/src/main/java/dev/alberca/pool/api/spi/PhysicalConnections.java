@@ -235,9 +235,13 @@ public final class PhysicalConnections implements DataSource {
         // Pool libraries call this; the driver property already bounds the login, JVM-wide state stays untouched.
     }
 
+    /**
+     * One second: HikariCP waits this long at shutdown for a connect in progress (and logs a warning
+     * when it waited in vain, as it always would with 0); a longer wait would hold up {@code close()}.
+     */
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return 1;
     }
 
     @Override
