@@ -1,9 +1,7 @@
 package dev.alberca.persona.dao;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PersonaBatchTest {
 
-    private static PersonaTable table;
-
-    @BeforeAll
-    static void openTable() {
-        table = new PersonaTable("persona_batch");
-    }
-
-    @AfterAll
-    static void closeTable() {
-        table.close();
-    }
-
-    @BeforeEach
-    void emptyTable() {
-        table.truncate();
-    }
+    /** This class's own persona table, emptied before each test. */
+    @RegisterExtension
+    static final PersonaTable table = new PersonaTable("persona_batch");
 
     @EachProvider
     void aBatchStoresEveryRowAndReturnsTheIdsInOrder(String provider) {

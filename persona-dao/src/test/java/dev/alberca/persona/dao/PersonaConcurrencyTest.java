@@ -1,9 +1,7 @@
 package dev.alberca.persona.dao;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,22 +24,9 @@ class PersonaConcurrencyTest {
     private static final int THREADS = 8;
     private static final int INSERTS_PER_THREAD = 50;
 
-    private static PersonaTable table;
-
-    @BeforeAll
-    static void openTable() {
-        table = new PersonaTable("persona_concurrency");
-    }
-
-    @AfterAll
-    static void closeTable() {
-        table.close();
-    }
-
-    @BeforeEach
-    void emptyTable() {
-        table.truncate();
-    }
+    /** This class's own persona table, emptied before each test. */
+    @RegisterExtension
+    static final PersonaTable table = new PersonaTable("persona_concurrency");
 
     @EachProvider
     void everyAcknowledgedInsertIsStoredExactlyOnce(String provider) throws Exception {

@@ -1,8 +1,7 @@
 package dev.alberca.persona.dao;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.SQLException;
 
@@ -13,17 +12,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PersonaFailureTest {
 
-    private static PersonaTable table;
-
-    @BeforeAll
-    static void openTable() {
-        table = new PersonaTable("persona_failure");
-    }
-
-    @AfterAll
-    static void closeTable() {
-        table.close();
-    }
+    /** This class's own persona table, emptied before each test. */
+    @RegisterExtension
+    static final PersonaTable table = new PersonaTable("persona_failure");
 
     @EachProvider
     void aMissingTableIsReportedWithItsSqlStateAndAHint(String provider) {

@@ -1,9 +1,7 @@
 package dev.alberca.persona.dao;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -16,22 +14,9 @@ class PersonaHostileInputTest {
 
     private static final String INJECTION = "'; DROP TABLE persona; --";
 
-    private static PersonaTable table;
-
-    @BeforeAll
-    static void openTable() {
-        table = new PersonaTable("persona_hostile");
-    }
-
-    @AfterAll
-    static void closeTable() {
-        table.close();
-    }
-
-    @BeforeEach
-    void emptyTable() {
-        table.truncate();
-    }
+    /** This class's own persona table, emptied before each test. */
+    @RegisterExtension
+    static final PersonaTable table = new PersonaTable("persona_hostile");
 
     @EachProvider
     void sqlInAFieldIsStoredAsTextAndTheTableSurvives(String provider) {

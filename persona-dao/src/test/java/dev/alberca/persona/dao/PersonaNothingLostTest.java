@@ -4,11 +4,9 @@ import dev.alberca.pool.api.ConnectionPool;
 import dev.alberca.pool.api.ConnectionPools;
 import dev.alberca.pool.contract.FaultProxy;
 import dev.alberca.pool.contract.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,22 +36,9 @@ class PersonaNothingLostTest {
     private static final int WRITERS = 4;
     private static final String SCHEMA = "persona_nothing_lost";
 
-    private static PersonaTable table;
-
-    @BeforeAll
-    static void openTable() {
-        table = new PersonaTable(SCHEMA);
-    }
-
-    @AfterAll
-    static void closeTable() {
-        table.close();
-    }
-
-    @BeforeEach
-    void emptyTable() {
-        table.truncate();
-    }
+    /** This class's own persona table, emptied before each test. */
+    @RegisterExtension
+    static final PersonaTable table = new PersonaTable(SCHEMA);
 
     private enum Outcome { DONE, FAILED, UNKNOWN }
 

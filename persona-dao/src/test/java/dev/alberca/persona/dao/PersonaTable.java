@@ -3,6 +3,9 @@ package dev.alberca.persona.dao;
 import dev.alberca.pool.api.ConnectionPool;
 import dev.alberca.pool.api.ConnectionPools;
 import dev.alberca.pool.contract.TestDatabase;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One test class's own persona table: a PostgreSQL schema of its own on the shared test server, reached
  * through one pool per provider whose sessions have that schema first on their search path. Test classes
- * therefore never see each other's rows.
+ * therefore never see each other's rows. Registered as a JUnit extension, it empties the table before
+ * each test and closes its pools after the class's last one.
  */
-final class PersonaTable implements AutoCloseable {
+final class PersonaTable implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     private final String schema;
     private final Map<String, ConnectionPool> pools = new ConcurrentHashMap<>();
@@ -82,6 +86,18 @@ final class PersonaTable implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("admin statement failed: " + sql, e);
         }
+    }
+
+    /** Each test starts with an empty table. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        truncate();
+    }
+
+    /** The pools close after the class's last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

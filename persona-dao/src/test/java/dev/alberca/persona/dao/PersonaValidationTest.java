@@ -1,10 +1,8 @@
 package dev.alberca.persona.dao;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,22 +19,9 @@ class PersonaValidationTest {
     private static final String EMAIL_RULE = "email is malformed: it needs one '@' with a name before it and a"
             + " domain with a dot after it, and no spaces";
 
-    private static PersonaTable table;
-
-    @BeforeAll
-    static void openTable() {
-        table = new PersonaTable("persona_validation");
-    }
-
-    @AfterAll
-    static void closeTable() {
-        table.close();
-    }
-
-    @BeforeEach
-    void emptyTable() {
-        table.truncate();
-    }
+    /** This class's own persona table, emptied before each test. */
+    @RegisterExtension
+    static final PersonaTable table = new PersonaTable("persona_validation");
 
     @EachProvider
     void aMissingNombreIsRefused(String provider) {
