@@ -22,6 +22,7 @@ import static dev.alberca.pool.contract.FaultKit.EPSILON_MILLIS;
 import static dev.alberca.pool.contract.FaultKit.execute;
 import static dev.alberca.pool.contract.FaultKit.letConnectionsAge;
 import static dev.alberca.pool.contract.FaultKit.requireEmbedded;
+import static dev.alberca.pool.contract.FaultKit.servesWithin;
 import static dev.alberca.pool.contract.FaultKit.sqlState;
 import static dev.alberca.pool.contract.FaultKit.untilItWorks;
 import static dev.alberca.pool.contract.FaultKit.warm;
@@ -72,11 +73,7 @@ public interface FaultContract extends ContractBase {
         warm(pool, 3);
         f.database().stop();
         f.database().start();
-        long recovered = untilItWorks(Duration.ofSeconds(5), () -> {
-            try (Connection c = pool.getConnection()) {
-                return selectOne(c);
-            }
-        });
+        long recovered = servesWithin(pool, Duration.ofSeconds(5));
         assertThat(recovered).isLessThanOrEqualTo(5000);
         Thread.sleep(1000);
         List<Connection> all = new ArrayList<>();
@@ -167,11 +164,7 @@ public interface FaultContract extends ContractBase {
             } finally {
                 proxy.unfreeze();
             }
-            untilItWorks(Duration.ofMillis(CT + 1000), () -> {
-                try (Connection c = pool.getConnection()) {
-                    return selectOne(c);
-                }
-            });
+            servesWithin(pool, Duration.ofMillis(CT + 1000));
         }
     }
 
@@ -195,11 +188,7 @@ public interface FaultContract extends ContractBase {
                 proxy.unfreeze();
                 c.close();
             }
-            untilItWorks(Duration.ofMillis(CT + 1000), () -> {
-                try (Connection d = pool.getConnection()) {
-                    return selectOne(d);
-                }
-            });
+            servesWithin(pool, Duration.ofMillis(CT + 1000));
         }
     }
 
@@ -278,11 +267,7 @@ public interface FaultContract extends ContractBase {
         } finally {
             f.database().resume(stopped);
         }
-        untilItWorks(Duration.ofMillis(CT + 2000), () -> {
-            try (Connection c = pool.getConnection()) {
-                return selectOne(c);
-            }
-        });
+        servesWithin(pool, Duration.ofMillis(CT + 2000));
     }
 
     @Test

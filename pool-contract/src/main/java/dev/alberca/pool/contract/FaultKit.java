@@ -66,6 +66,15 @@ final class FaultKit {
         throw new AssertionError("still failing after " + limit.toMillis() + " ms", last);
     }
 
+    /** Waits until a borrow and {@code select 1} on {@code pool} work, at most {@code limit}; returns the millis. */
+    static long servesWithin(ConnectionPool pool, Duration limit) throws Exception {
+        return untilItWorks(limit, () -> {
+            try (Connection c = pool.getConnection()) {
+                return selectOne(c);
+            }
+        });
+    }
+
     /** Runs {@code sql} on {@code c}. */
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
