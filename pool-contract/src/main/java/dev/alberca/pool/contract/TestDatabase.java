@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The PostgreSQL server tests run against: an embedded one started on first use (and stopped when the JVM
@@ -41,7 +42,10 @@ public final class TestDatabase {
     public static final String URL_VARIABLE = "ALBERCA_TEST_URL";
 
     private static final AtomicInteger NAMES = new AtomicInteger();
+    // Locks, not synchronized: starting and stopping a server blocks, and callers may be virtual threads.
+    private static final ReentrantLock INSTANCE_LOCK = new ReentrantLock();
     private static TestDatabase instance;
+    private final ReentrantLock lock = new ReentrantLock();
 
     private final String url;
     private final String user;
@@ -59,11 +63,16 @@ public final class TestDatabase {
     }
 
     /** The shared server of this JVM, started on first call. */
-    public static synchronized TestDatabase get() {
-        if (instance == null) {
-            instance = create();
+    public static TestDatabase get() {
+        INSTANCE_LOCK.lock();
+        try {
+            if (instance == null) {
+                instance = create();
+            }
+            return instance;
+        } finally {
+            INSTANCE_LOCK.unlock();
         }
-        return instance;
     }
 
     private static TestDatabase create() {
@@ -193,29 +202,34 @@ public final class TestDatabase {
      * Makes sure role {@link #PASSWORD_ROLE} exists and that the server asks it for its password over TCP
      * (the embedded server trusts everyone otherwise), and returns its name.
      */
-    public synchronized String passwordRole() throws SQLException, IOException {
-        if (passwordRoleReady) {
+    public String passwordRole() throws SQLException, IOException {
+        lock.lock();
+        try {
+            if (passwordRoleReady) {
+                return PASSWORD_ROLE;
+            }
+            try (Connection c = admin(); java.sql.Statement s = c.createStatement()) {
+                try (ResultSet r = s.executeQuery("select 1 from pg_roles where rolname = '" + PASSWORD_ROLE + "'")) {
+                    if (!r.next()) {
+                        s.execute("set password_encryption = 'scram-sha-256'");
+                        s.execute("create role " + PASSWORD_ROLE + " login password '" + PASSWORD_ROLE_SECRET + "'");
+                    }
+                }
+                if (isEmbedded()) {
+                    Path hba = dataDirectory.resolve("pg_hba.conf");
+                    String rules = Files.readString(hba);
+                    String line = "host all " + PASSWORD_ROLE + " 127.0.0.1/32 scram-sha-256\n";
+                    if (!rules.startsWith(line)) {
+                        Files.writeString(hba, line + rules);
+                    }
+                    s.execute("select pg_reload_conf()");
+                }
+            }
+            passwordRoleReady = true;
             return PASSWORD_ROLE;
+        } finally {
+            lock.unlock();
         }
-        try (Connection c = admin(); java.sql.Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("select 1 from pg_roles where rolname = '" + PASSWORD_ROLE + "'")) {
-                if (!r.next()) {
-                    s.execute("set password_encryption = 'scram-sha-256'");
-                    s.execute("create role " + PASSWORD_ROLE + " login password '" + PASSWORD_ROLE_SECRET + "'");
-                }
-            }
-            if (isEmbedded()) {
-                Path hba = dataDirectory.resolve("pg_hba.conf");
-                String rules = Files.readString(hba);
-                String line = "host all " + PASSWORD_ROLE + " 127.0.0.1/32 scram-sha-256\n";
-                if (!rules.startsWith(line)) {
-                    Files.writeString(hba, line + rules);
-                }
-                s.execute("select pg_reload_conf()");
-            }
-        }
-        passwordRoleReady = true;
-        return PASSWORD_ROLE;
     }
 
     /** The process id of the embedded server's postmaster. */
@@ -268,27 +282,37 @@ public final class TestDatabase {
     }
 
     /** Starts the embedded server (again) on its port and data directory. */
-    public synchronized void start() throws IOException {
-        if (!isEmbedded()) {
-            throw new IllegalStateException("the external server at " + url + " is not started by the tests");
+    public void start() throws IOException {
+        lock.lock();
+        try {
+            if (!isEmbedded()) {
+                throw new IllegalStateException("the external server at " + url + " is not started by the tests");
+            }
+            embedded = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "300")
+                    .start();
+        } finally {
+            lock.unlock();
         }
-        embedded = EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "300")
-                .start();
     }
 
     /** Stops the embedded server; {@link #start()} brings it back on the same port with the same data. */
-    public synchronized void stop() throws IOException {
-        if (!isEmbedded()) {
-            throw new IllegalStateException("the external server at " + url + " is not stopped by the tests");
-        }
-        if (embedded != null) {
-            embedded.close();
-            embedded = null;
+    public void stop() throws IOException {
+        lock.lock();
+        try {
+            if (!isEmbedded()) {
+                throw new IllegalStateException("the external server at " + url + " is not stopped by the tests");
+            }
+            if (embedded != null) {
+                embedded.close();
+                embedded = null;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
