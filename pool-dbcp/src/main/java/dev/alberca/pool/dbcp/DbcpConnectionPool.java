@@ -25,6 +25,7 @@ final class DbcpConnectionPool implements ConnectionPool {
 
     private final PoolConfig config;
     private final TimedObjectPool pool;
+    private final ResettingConnectionFactory factory;
     private final PoolingDataSource<PoolableConnection> dataSource;
     private final PhysicalConnections physical;
     private final LongAdder borrows = new LongAdder();
@@ -33,9 +34,11 @@ final class DbcpConnectionPool implements ConnectionPool {
     private final AtomicLong maxWaitNanos = new AtomicLong();
     private volatile boolean closed;
 
-    DbcpConnectionPool(PoolConfig config, TimedObjectPool pool, PhysicalConnections physical) {
+    DbcpConnectionPool(PoolConfig config, TimedObjectPool pool, ResettingConnectionFactory factory,
+                       PhysicalConnections physical) {
         this.config = config;
         this.pool = pool;
+        this.factory = factory;
         this.physical = physical;
         this.dataSource = new PoolingDataSource<>(pool);
         try {
@@ -66,7 +69,9 @@ final class DbcpConnectionPool implements ConnectionPool {
         long start = System.nanoTime();
         Connection c;
         try {
-            TimedObjectPool.waitOnThisThread(wait);
+            if (wait != null) {
+                TimedObjectPool.waitOnThisThread(wait); // getConnection() leaves no wait set: nothing to clear
+            }
             // DBCP2 checks and connects on this thread with no overall limit: bound both by the borrow's deadline.
             PhysicalConnections.setDeadline(start + (wait == null ? config.acquireTimeout() : wait).toNanos());
             c = dataSource.getConnection();
@@ -124,7 +129,9 @@ final class DbcpConnectionPool implements ConnectionPool {
         if (closed) {
             throw new PoolClosedException(config.poolName());
         }
-        // Each borrow validates the connection (testOnBorrow): the broken ones are dropped on the way.
+        // Each borrow below checks the connection (as if one had just broken, even one given back a moment
+        // ago): the broken ones are dropped on the way.
+        factory.broke();
         List<Connection> taken = new ArrayList<>();
         try {
             for (int i = pool.getNumIdle(); i > 0; i--) {

@@ -31,6 +31,7 @@ final class HikariConnectionPool implements ConnectionPool {
     private final AtomicLong maxWaitNanos = new AtomicLong();
     private final Waiters waiters = new Waiters();
     private final long timeoutMillis;
+    private final boolean leaks;
     private volatile boolean closed;
 
     HikariConnectionPool(PoolConfig config, HikariPool pool, PhysicalConnections physical) {
@@ -38,6 +39,7 @@ final class HikariConnectionPool implements ConnectionPool {
         this.pool = pool;
         this.physical = physical;
         this.timeoutMillis = config.acquireTimeout().toMillis();
+        this.leaks = physical.detectsLeaks();
     }
 
     @Override
@@ -50,19 +52,27 @@ final class HikariConnectionPool implements ConnectionPool {
         return borrow(timeout.toMillis());
     }
 
+    /**
+     * The common case, kept small so that it inlines: a free connection, taken at once; it counts as a
+     * borrow with no wait. Anything else goes to {@link #borrowSlow}.
+     */
     private Connection borrow(long millis) throws SQLException {
         if (closed) {
             throw new PoolClosedException(config.poolName());
         }
+        Connection c;
         try {
-            // The common case: a free connection, taken at once; it counts as a borrow with no wait.
-            Connection c = pool.getConnection(0);
-            borrows.increment();
-            return physical.detectsLeaks() ? tracked(c) : c;
+            c = pool.getConnection(0);
         } catch (SQLException none) {
-            if (none.getCause() instanceof InterruptedException) {
-                throw none;
-            }
+            return borrowSlow(millis, none);
+        }
+        borrows.increment();
+        return leaks ? tracked(c) : c;
+    }
+
+    private Connection borrowSlow(long millis, SQLException none) throws SQLException {
+        if (none.getCause() instanceof InterruptedException) {
+            throw none;
         }
         // A failed first try may have spent up to the validation timeout checking an idle connection.
         long start = System.nanoTime() - PhysicalConnections.recentCheckNanos(50_000_000L);
@@ -84,7 +94,7 @@ final class HikariConnectionPool implements ConnectionPool {
         if (waited > maxWaitNanos.get()) {
             maxWaitNanos.accumulateAndGet(waited, Math::max);
         }
-        return physical.detectsLeaks() ? tracked(c) : c;
+        return leaks ? tracked(c) : c;
     }
 
     private static Connection tracked(Connection c) throws SQLException {

@@ -122,8 +122,11 @@ public final class PhysicalConnection implements Connection {
 
     /** Marks the end of a borrow. Pool libraries call {@code clearWarnings()} on return, which ends it too. */
     public void returned() {
-        borrowedAt = 0;
-        borrowStack = null;
+        // Only when leak detection is on: two volatile writes on every return cost the fast path dearly.
+        if (owner.detectsLeaks()) {
+            borrowedAt = 0;
+            borrowStack = null;
+        }
     }
 
     boolean closedByDriver() {

@@ -1,0 +1,201 @@
+package dev.alberca.pool.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns JMH's JSON into the tables of BENCHMARKS.md: one row per case (benchmark, threads, pool size,
+ * thread kind), a column per contestant, and the ratios the targets are stated in, all from the same run.
+ *
+ * <pre>
+ * java -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Report pool-bench/results/quick.json
+ * </pre>
+ */
+public final class Report {
+
+    /** One measured number, and JMH's 99.9 % error on it. */
+    record Score(double value, double error, String unit) {
+    }
+
+    /** A row: the case, and each contestant's score (the mean when a contestant ran twice). */
+    static final class Row {
+        final String group;
+        final String label;
+        final Map<String, Score> scores = new LinkedHashMap<>();
+        final Map<String, Double> extra = new LinkedHashMap<>();
+        final Map<String, Integer> runs = new LinkedHashMap<>();
+
+        Row(String group, String label) {
+            this.group = group;
+            this.label = label;
+        }
+
+        double ratio(String a, String b) {
+            Score x = scores.get(a);
+            Score y = scores.get(b);
+            return x == null || y == null ? Double.NaN : x.value() / y.value();
+        }
+    }
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path json = Path.of(args.length > 0 ? args[0] : "pool-bench/results/quick.json");
+        String base = json.toString().replaceFirst("\\.json$", "");
+        write(json, Path.of(base + "-roundtrips.json"), Path.of(base + "-failures.txt"), Path.of(base + ".md"),
+                Path.of(base + ".svg"));
+        System.out.print(Files.readString(Path.of(base + ".md")));
+    }
+
+    /** Writes the table (markdown) and the chart (SVG) for one run. */
+    static void write(Path json, Path roundTrips, Path failures, Path markdown, Path svg) throws IOException {
+        List<Row> rows = rows(Files.readString(json));
+        StringBuilder md = new StringBuilder();
+        table(md, rows, "cycle", "ops/ms; ratios from the same run", new String[] {"simple", "hikari", "dbcp",
+            "raw-hikari", "raw-dbcp"}, new String[][] {{"simple", "raw-hikari"}, {"hikari", "raw-hikari"},
+                {"dbcp", "raw-dbcp"}, {"simple", "raw-dbcp"}});
+        table(md, rows, "alloc", "bytes allocated per operation (`-prof gc`, gc.alloc.rate.norm)",
+                new String[] {"simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"}, new String[0][]);
+        table(md, rows, "cold", "µs per burst (open an empty pool, max borrowers at once, give back, close);"
+                + " failures = borrowers left without a connection", new String[] {"simple", "hikari", "dbcp",
+                    "raw-hikari", "raw-dbcp"}, new String[0][]);
+        table(md, rows, "db", "findById calls/ms; ratio to the no-pool ceiling (its mean when it ran before and after the providers)",
+                new String[] {"none", "simple", "hikari", "dbcp"}, new String[][] {{"simple", "none"},
+                    {"hikari", "none"}, {"dbcp", "none"}});
+        if (Files.exists(roundTrips)) {
+            md.append("\nRound trips per `findById` on a warm pool (server transaction count / calls): `")
+                    .append(Files.readString(roundTrips).strip()).append("`\n");
+        }
+        if (Files.exists(failures)) {
+            List<String> failed = Files.readAllLines(failures);
+            md.append("\nFailed runs: ").append(failed.isEmpty() ? "none" : String.join("; ", failed)).append('\n');
+        }
+        Files.writeString(markdown, md);
+        Files.writeString(svg, Chart.svg(rows));
+    }
+
+    private static void table(StringBuilder md, List<Row> rows, String group, String caption, String[] columns,
+                              String[][] ratios) {
+        List<Row> mine = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.group.equals(group)) {
+                mine.add(r);
+            }
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        md.append("\n").append(caption).append("\n\n| case |");
+        for (String c : columns) {
+            md.append(' ').append(c).append(" |");
+        }
+        for (String[] r : ratios) {
+            md.append(' ').append(r[0]).append(" / ").append(r[1]).append(" |");
+        }
+        md.append("\n|---|");
+        md.append("---:|".repeat(columns.length + ratios.length)).append('\n');
+        for (Row r : mine) {
+            md.append("| ").append(r.label).append(" |");
+            for (String c : columns) {
+                Score s = r.scores.get(c);
+                md.append(' ').append(s == null ? "—" : number(s.value(), group.equals("alloc")));
+                if (s != null && group.equals("cycle") || s != null && group.equals("db")) {
+                    md.append(" ± ").append(number(s.error(), false));
+                }
+                Double f = r.extra.get(c);
+                if (f != null) {
+                    md.append(" (failures ").append(String.format(Locale.ROOT, "%.0f", f)).append(')');
+                }
+                md.append(" |");
+            }
+            for (String[] q : ratios) {
+                double x = r.ratio(q[0], q[1]);
+                md.append(' ').append(Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "**%.2f×**", x)).append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String number(double v, boolean decimals) {
+        if (Double.isNaN(v)) {
+            return "?";
+        }
+        return decimals || v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** The rows of a JMH JSON result file, in the order the cases first appear. */
+    @SuppressWarnings("unchecked")
+    static List<Row> rows(String jsonText) {
+        Map<String, Row> byLabel = new LinkedHashMap<>();
+        for (Object o : (List<Object>) Json.parse(jsonText)) {
+            Map<String, Object> run = (Map<String, Object>) o;
+            String benchmark = ((String) run.get("benchmark")).replaceFirst(".*\\.bench\\.", "");
+            Map<String, Object> params = (Map<String, Object>) run.getOrDefault("params", Map.of());
+            String contestant = (String) params.get("contestant");
+            int threads = ((Double) run.get("threads")).intValue();
+            boolean virtual = String.valueOf(run.get("jvmArgs")).contains("jmh.executor=VIRTUAL");
+            String jdk = (String) run.get("jdkVersion");
+            Map<String, Object> secondary = (Map<String, Object>) run.getOrDefault("secondaryMetrics", Map.of());
+            Map<String, Object> primary = (Map<String, Object>) run.get("primaryMetric");
+            Map<String, Object> alloc = (Map<String, Object>) secondary.getOrDefault("gc.alloc.rate.norm",
+                    secondary.get("·gc.alloc.rate.norm")); // the name JMH 1.37 writes, and older JMHs'
+
+            String group;
+            String label;
+            Score score;
+            if (alloc != null) {
+                group = "alloc";
+                label = benchmark.replace(".cycle", "") + ", " + threads + " thread";
+                score = score(alloc);
+            } else if (benchmark.startsWith("ColdStart")) {
+                group = "cold";
+                label = "cold start, " + params.get("maxPoolSize") + " borrowers on an empty pool of "
+                        + params.get("maxPoolSize");
+                score = score(primary);
+            } else if (benchmark.startsWith("PkSelect")) {
+                group = "db";
+                label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
+                score = score(primary);
+            } else {
+                group = "cycle";
+                Object pool = params.get("maxPoolSize");
+                label = benchmark.replace(".cycle", "") + ", " + threads + " thread" + (threads > 1 ? "s" : "")
+                        + ", pool " + (pool == null ? threads : pool)
+                        + (pool != null && Integer.parseInt((String) pool) < threads ? " (contended)" : "")
+                        + (virtual ? ", virtual threads, JDK " + jdk.replaceFirst("[.+].*", "") : "");
+                score = score(primary);
+            }
+            Row row = byLabel.computeIfAbsent(group + "|" + label, k -> new Row(group, label));
+            // A contestant that ran twice in one run (the no-pool ceiling, before and after the providers in
+            // full mode) counts with the mean of both: the drift between them is the machine's, not a pool's.
+            row.runs.merge(contestant, 1, Integer::sum);
+            Score before = row.scores.get(contestant);
+            row.scores.put(contestant, before == null ? score : new Score(
+                    (before.value() * (row.runs.get(contestant) - 1) + score.value()) / row.runs.get(contestant),
+                    Math.max(before.error(), score.error()), score.unit()));
+            Map<String, Object> failures = (Map<String, Object>) secondary.get("failures");
+            if (failures != null) {
+                row.extra.put(contestant, number(failures.get("score")));
+            }
+        }
+        return new ArrayList<>(byLabel.values());
+    }
+
+    private static Score score(Map<String, Object> metric) {
+        return new Score(number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"));
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Double) {
+            return (Double) o;
+        }
+        return o == null ? Double.NaN : Double.parseDouble(String.valueOf(o));
+    }
+}
