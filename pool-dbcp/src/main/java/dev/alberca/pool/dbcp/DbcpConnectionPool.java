@@ -7,6 +7,7 @@ import dev.alberca.pool.api.PoolConfig;
 import dev.alberca.pool.api.PoolStats;
 import dev.alberca.pool.api.PoolTimeoutException;
 import dev.alberca.pool.api.TooManyWaitersException;
+import dev.alberca.pool.api.spi.BorrowCounters;
 import dev.alberca.pool.api.spi.PhysicalConnections;
 import org.apache.commons.dbcp2.PoolableConnection;
 import org.apache.commons.dbcp2.PoolingDataSource;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /** A DBCP2 pool seen through the Alberca API: errors, stats, release, check and close translated. */
 final class DbcpConnectionPool implements ConnectionPool {
@@ -28,10 +27,7 @@ final class DbcpConnectionPool implements ConnectionPool {
     private final ResettingConnectionFactory factory;
     private final PoolingDataSource<PoolableConnection> dataSource;
     private final PhysicalConnections physical;
-    private final LongAdder borrows = new LongAdder();
-    private final LongAdder timeouts = new LongAdder();
-    private final LongAdder waitNanos = new LongAdder();
-    private final AtomicLong maxWaitNanos = new AtomicLong();
+    private final BorrowCounters counters = new BorrowCounters();
     private volatile boolean closed;
 
     DbcpConnectionPool(PoolConfig config, TimedObjectPool pool, ResettingConnectionFactory factory,
@@ -84,11 +80,7 @@ final class DbcpConnectionPool implements ConnectionPool {
             }
         }
         long waited = System.nanoTime() - start;
-        borrows.increment();
-        waitNanos.add(waited);
-        if (waited > maxWaitNanos.get()) {
-            maxWaitNanos.accumulateAndGet(waited, Math::max);
-        }
+        counters.borrowed(waited);
         return c;
     }
 
@@ -103,7 +95,7 @@ final class DbcpConnectionPool implements ConnectionPool {
             return (SQLException) e;
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        timeouts.increment();
+        counters.timedOut();
         Throwable cause = e instanceof SQLException && e.getCause() instanceof NoSuchElementException
                 ? e.getCause().getCause() : e;
         if (cause instanceof SQLException) {
@@ -136,7 +128,7 @@ final class DbcpConnectionPool implements ConnectionPool {
         try {
             for (int i = pool.getNumIdle(); i > 0; i--) {
                 taken.add(borrow(config.validationTimeout()));
-                borrows.decrement(); // the check's own borrows are not the users'
+                counters.unborrowed(); // the check's own borrows are not the users'
             }
         } catch (SQLException e) {
             // Fewer idle connections than counted, or the database is down: what was taken goes back.
@@ -157,9 +149,7 @@ final class DbcpConnectionPool implements ConnectionPool {
     public PoolStats stats() {
         int active = pool.getNumActive();
         int idle = closed ? 0 : pool.getNumIdle();
-        return new PoolStats(config.minSize(), config.maxSize(), active + idle, active, idle,
-                closed ? 0 : pool.getNumWaiters(), borrows.sum(), timeouts.sum(), physical.created(), physical.lost(),
-                Duration.ofNanos(waitNanos.sum()), Duration.ofNanos(maxWaitNanos.get()));
+        return counters.stats(config, physical, active, idle, closed ? 0 : pool.getNumWaiters());
     }
 
     @Override

@@ -43,7 +43,7 @@ final class ResettingConnectionFactory extends PoolableConnectionFactory {
 
     @Override
     public boolean validateObject(PooledObject<PoolableConnection> p) {
-        long returned = p.getLastReturnTime();
+        long returned = p.getLastReturnInstant().toEpochMilli();
         if (returned > lastBreakMillis && System.currentTimeMillis() - returned < BYPASS_MILLIS
                 && !physical(p).isBroken()) {
             return true;

@@ -9,6 +9,7 @@ import dev.alberca.pool.api.PoolStats;
 import dev.alberca.pool.api.PoolTimeoutException;
 import dev.alberca.pool.api.TooManyWaitersException;
 import dev.alberca.pool.api.spi.PhysicalConnection;
+import dev.alberca.pool.api.spi.BorrowCounters;
 import dev.alberca.pool.api.spi.PhysicalConnections;
 
 import java.sql.Connection;
@@ -16,8 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /** A HikariCP pool seen through the Alberca API: errors, stats, release, check and close translated. */
 final class HikariConnectionPool implements ConnectionPool {
@@ -25,10 +24,7 @@ final class HikariConnectionPool implements ConnectionPool {
     private final PoolConfig config;
     private final HikariPool pool;
     private final PhysicalConnections physical;
-    private final LongAdder borrows = new LongAdder();
-    private final LongAdder timeouts = new LongAdder();
-    private final LongAdder waitNanos = new LongAdder();
-    private final AtomicLong maxWaitNanos = new AtomicLong();
+    private final BorrowCounters counters = new BorrowCounters();
     private final Waiters waiters = new Waiters();
     private final long timeoutMillis;
     private final boolean leaks;
@@ -66,7 +62,7 @@ final class HikariConnectionPool implements ConnectionPool {
         } catch (SQLException none) {
             return borrowSlow(millis, none);
         }
-        borrows.increment();
+        counters.borrowedAtOnce();
         return leaks ? tracked(c) : c;
     }
 
@@ -89,11 +85,7 @@ final class HikariConnectionPool implements ConnectionPool {
             PhysicalConnections.clearDeadline();
         }
         long waited = System.nanoTime() - start;
-        borrows.increment();
-        waitNanos.add(waited);
-        if (waited > maxWaitNanos.get()) {
-            maxWaitNanos.accumulateAndGet(waited, Math::max);
-        }
+        counters.borrowed(waited);
         return leaks ? tracked(c) : c;
     }
 
@@ -114,7 +106,7 @@ final class HikariConnectionPool implements ConnectionPool {
             return e;
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        timeouts.increment();
+        counters.timedOut();
         if (e.getCause() instanceof SQLException) {
             return new DatabaseUnavailableException(config.poolName(), waited, (SQLException) e.getCause());
         }
@@ -176,10 +168,7 @@ final class HikariConnectionPool implements ConnectionPool {
     public PoolStats stats() {
         int active = closed ? 0 : pool.getActiveConnections();
         int idle = closed ? 0 : pool.getIdleConnections();
-        return new PoolStats(config.minSize(), config.maxSize(), active + idle, active, idle,
-                closed ? 0 : pool.getThreadsAwaitingConnection(), borrows.sum(), timeouts.sum(),
-                physical.created(), physical.lost(), Duration.ofNanos(waitNanos.sum()),
-                Duration.ofNanos(maxWaitNanos.get()));
+        return counters.stats(config, physical, active, idle, closed ? 0 : pool.getThreadsAwaitingConnection());
     }
 
     @Override
