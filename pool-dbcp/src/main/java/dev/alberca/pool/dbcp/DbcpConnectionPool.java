@@ -109,11 +109,7 @@ final class DbcpConnectionPool implements ConnectionPool {
 
     @Override
     public void release(Connection connection) throws SQLException {
-        if (connection == null || (!connection.isClosed() && !physical.owns(connection))) {
-            throw new IllegalArgumentException("pool '" + config.poolName() + "' cannot take back this connection:"
-                    + " it was not borrowed from this pool; close it where it came from");
-        }
-        connection.close();
+        physical.release(connection);
     }
 
     @Override

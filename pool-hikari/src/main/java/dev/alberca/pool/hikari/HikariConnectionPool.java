@@ -120,14 +120,8 @@ final class HikariConnectionPool implements ConnectionPool {
 
     @Override
     public void release(Connection connection) throws SQLException {
-        if (connection != null && !(connection instanceof com.zaxxer.hikari.pool.ProxyConnection)) {
-            connection = null;
-        }
-        if (connection == null || (!connection.isClosed() && !physical.owns(connection))) {
-            throw new IllegalArgumentException("pool '" + config.poolName() + "' cannot take back this connection:"
-                    + " it was not borrowed from this pool; close it where it came from");
-        }
-        connection.close();
+        // Only HikariCP's handles; a raw connection would pass as "already closed" once closed.
+        physical.release(connection instanceof com.zaxxer.hikari.pool.ProxyConnection ? connection : null);
     }
 
     @Override

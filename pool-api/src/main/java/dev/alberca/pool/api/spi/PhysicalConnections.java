@@ -180,6 +180,20 @@ public final class PhysicalConnections implements DataSource {
         }
     }
 
+    /**
+     * {@code ConnectionPool.release} for adapters: closes {@code handle} (giving it back to its pool) if it
+     * was made here; a handle already closed is left alone, as a second {@code close()} would be.
+     *
+     * @throws IllegalArgumentException if it belongs to another pool or to none
+     */
+    public void release(Connection handle) throws SQLException {
+        if (handle == null || (!handle.isClosed() && !owns(handle))) {
+            throw new IllegalArgumentException("pool '" + poolName + "' cannot take back this connection: it was"
+                    + " not borrowed from this pool; close it where it came from");
+        }
+        handle.close();
+    }
+
     /** Physical connections opened so far. */
     public long created() {
         return created.sum();
