@@ -8,6 +8,7 @@ import dev.alberca.pool.api.PoolStats;
 import dev.alberca.pool.api.PoolTimeoutException;
 import dev.alberca.pool.api.TooManyWaitersException;
 import dev.alberca.pool.api.spi.BorrowCounters;
+import dev.alberca.pool.api.spi.PhysicalConnection;
 import dev.alberca.pool.api.spi.PhysicalConnections;
 import org.apache.commons.dbcp2.PoolableConnection;
 import org.apache.commons.dbcp2.PoolingDataSource;
@@ -79,8 +80,7 @@ final class DbcpConnectionPool implements ConnectionPool {
                 TimedObjectPool.waitOnThisThread(null);
             }
         }
-        long waited = System.nanoTime() - start;
-        counters.borrowed(waited);
+        counters.borrowed(c.unwrap(PhysicalConnection.class), System.nanoTime() - start);
         return c;
     }
 

@@ -37,7 +37,7 @@ public final class DbcpConnectionProvider implements ConnectionProvider {
 
     /** The one place where our settings become DBCP2's: how connections are made, checked and reset. */
     static ResettingConnectionFactory map(PoolConfig config, PhysicalConnections physical) {
-        ResettingConnectionFactory f = new ResettingConnectionFactory(physical::getConnection);
+        ResettingConnectionFactory f = new ResettingConnectionFactory(physical::getConnection, config.maxLifetime());
         f.setDefaultAutoCommit(true);
         f.setDefaultReadOnly(false);
         f.setRollbackOnReturn(true);
@@ -45,7 +45,6 @@ public final class DbcpConnectionProvider implements ConnectionProvider {
         f.setCacheState(true);
         f.setFastFailValidation(true);                     // a connection error on the handle skips the round trip
         f.setValidationQueryTimeout(config.validationTimeout());
-        f.setMaxConn(config.maxLifetime().isZero() ? Duration.ofMillis(-1) : config.maxLifetime());
         f.setPoolStatements(false);
         config.initSql().ifPresent(sql -> f.setConnectionInitSql(List.of(sql)));
         return f;

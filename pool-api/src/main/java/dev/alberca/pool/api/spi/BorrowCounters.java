@@ -9,30 +9,29 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The counters of {@link PoolStats} an adapter keeps itself, because its library does not count them the
- * same way: borrows, timeouts, and the waits of borrows. Cheap under contention (striped adders; the
- * maximum is written only when it grows).
+ * same way: borrows, timeouts, and the waits of borrows. A borrow costs no write to memory that other
+ * threads write: it is counted in the connection the borrower holds ({@link PhysicalConnection#countBorrow}),
+ * and the maximum wait is written only when it grows.
  *
  * <pre>{@code
- * counters.borrowed(System.nanoTime() - start);   // or borrowedAtOnce() on a path that never waits
+ * counters.borrowed(physical, System.nanoTime() - start);   // or borrowedAtOnce(physical) on a path that never waits
  * return counters.stats(config, physical, active, idle, waiting);
  * }</pre>
  */
 public final class BorrowCounters {
 
-    private final LongAdder borrows = new LongAdder();
+    private final LongAdder notUsers = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
-    private final LongAdder waitNanos = new LongAdder();
     private final AtomicLong maxWaitNanos = new AtomicLong();
 
-    /** A borrow that got a connection without waiting. */
-    public void borrowedAtOnce() {
-        borrows.increment();
+    /** A borrow of {@code connection} that got it without waiting. */
+    public void borrowedAtOnce(PhysicalConnection connection) {
+        connection.countBorrow(0);
     }
 
-    /** A borrow that got a connection after waiting {@code waitedNanos}. */
-    public void borrowed(long waitedNanos) {
-        borrows.increment();
-        waitNanos.add(waitedNanos);
+    /** A borrow of {@code connection} that got it after waiting {@code waitedNanos}. */
+    public void borrowed(PhysicalConnection connection, long waitedNanos) {
+        connection.countBorrow(waitedNanos);
         if (waitedNanos > maxWaitNanos.get()) {
             maxWaitNanos.accumulateAndGet(waitedNanos, Math::max);
         }
@@ -40,7 +39,7 @@ public final class BorrowCounters {
 
     /** Takes back a borrow the pool made for itself (a check), which is not a user's. */
     public void unborrowed() {
-        borrows.decrement();
+        notUsers.increment();
     }
 
     /** A borrow that failed for want of a connection: the pool was exhausted or the database unreachable. */
@@ -50,8 +49,8 @@ public final class BorrowCounters {
 
     /** The snapshot, with the gauges the library reports and the connection counts of {@code physical}. */
     public PoolStats stats(PoolConfig config, PhysicalConnections physical, int active, int idle, int waiting) {
-        return new PoolStats(config.minSize(), config.maxSize(), active + idle, active, idle, waiting, borrows.sum(),
-                timeouts.sum(), physical.created(), physical.lost(), Duration.ofNanos(waitNanos.sum()),
-                Duration.ofNanos(maxWaitNanos.get()));
+        return new PoolStats(config.minSize(), config.maxSize(), active + idle, active, idle, waiting,
+                physical.borrows() - notUsers.sum(), timeouts.sum(), physical.created(), physical.lost(),
+                Duration.ofNanos(physical.waitNanos()), Duration.ofNanos(maxWaitNanos.get()));
     }
 }

@@ -40,7 +40,11 @@ public final class PhysicalConnections implements DataSource {
     private final LongAdder lost = new LongAdder();
     private final float loginTimeoutSeconds;
     private final long leakNanos;
+    // Every open connection: they keep their own borrow counts (PhysicalConnection.countBorrow), which move
+    // to the two adders below when they close.
     private final Set<PhysicalConnection> live = ConcurrentHashMap.newKeySet();
+    private final LongAdder closedBorrows = new LongAdder();
+    private final LongAdder closedWaitNanos = new LongAdder();
     private volatile boolean closed;
     private volatile Runnable onBreak = () -> { };
 
@@ -128,9 +132,7 @@ public final class PhysicalConnections implements DataSource {
         try {
             PhysicalConnection physical = new PhysicalConnection(c, this);
             created.increment();
-            if (leakNanos > 0) {
-                live.add(physical);
-            }
+            live.add(physical);
             return physical;
         } catch (SQLException | RuntimeException e) {
             c.close();
@@ -154,7 +156,7 @@ public final class PhysicalConnections implements DataSource {
             long now = System.nanoTime();
             for (PhysicalConnection c : live) {
                 if (c.closedByDriver()) {
-                    live.remove(c); // a library may drop a connection the driver closed without closing it
+                    gone(c); // a library may drop a connection the driver closed without closing it
                 } else {
                     c.reportIfLeaked(now, leakNanos);
                 }
@@ -223,8 +225,33 @@ public final class PhysicalConnections implements DataSource {
         this.onBreak = action;
     }
 
+    /**
+     * A connection was closed, or dropped after the driver closed it: its borrow counts move to the pool's.
+     * Pool libraries close a connection only while nobody holds it, so no borrow is being counted on it.
+     */
     void gone(PhysicalConnection c) {
-        live.remove(c);
+        if (live.remove(c)) {
+            closedBorrows.add(c.borrows());
+            closedWaitNanos.add(c.waitNanos());
+        }
+    }
+
+    /** Borrows counted by {@link PhysicalConnection#countBorrow}, on the connections open and closed. */
+    public long borrows() {
+        long n = closedBorrows.sum();
+        for (PhysicalConnection c : live) {
+            n += c.borrows();
+        }
+        return n;
+    }
+
+    /** The waits counted by {@link PhysicalConnection#countBorrow}, in nanoseconds. */
+    public long waitNanos() {
+        long n = closedWaitNanos.sum();
+        for (PhysicalConnection c : live) {
+            n += c.waitNanos();
+        }
+        return n;
     }
 
     /** Not supported: a pool's connections all use its configured user. */
