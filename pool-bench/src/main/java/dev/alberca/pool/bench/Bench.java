@@ -3,13 +3,17 @@ package dev.alberca.pool.bench;
 import dev.alberca.persona.dao.Persona;
 import dev.alberca.persona.dao.PersonaDao;
 import dev.alberca.pool.contract.TestDatabase;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.WorkloadParams;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Runs the whole race and writes JMH's JSON, a ratio table and a chart:
@@ -39,10 +44,34 @@ import java.util.TreeSet;
  * </pre>
  *
  * <p>Writes {@code pool-bench/results/<mode>.json} (every JMH result of the run), {@code <mode>-roundtrips.json},
- * {@code <mode>.md} (the ratio table) and {@code <mode>.svg}. Parts can be picked: {@code quick cycles,alloc,vt,
- * cold,db,roundtrips}. The contention case runs again on virtual threads on a JDK 21+: the one in
- * {@code -Dalberca.bench.jdk21=/path/to/jdk} or {@code TEMURIN_25_HOME}, this JVM, or the first in
- * {@code /usr/lib/jvm}; without one that run is skipped (and says so).
+ * {@code <mode>.md} (the ratio table) and {@code <mode>.svg}; {@code -Dalberca.bench.out=DIR} writes them to
+ * {@code DIR} instead. Parts can be picked: {@code quick cycles,alloc,vt,cold,db,roundtrips}. The contention
+ * case runs again on virtual threads on a JDK 21+: the one in {@code -Dalberca.bench.jdk21=/path/to/jdk} or
+ * {@code TEMURIN_25_HOME}, this JVM, or the first in {@code /usr/lib/jvm}; without one that run is skipped
+ * (and says so).
+ *
+ * <p><b>Rounds.</b> The machine's load drifts over minutes, so contestants that are compared must be
+ * measured side by side. Each case of the stub cycles, the virtual-thread run and the database runs in
+ * rounds: a round runs every contestant for one fork, starting at contestant {@code r mod n} in round
+ * {@code r}, so that no contestant always runs first or last. The rounds of one contestant are then written
+ * as one JMH result whose forks are the rounds, in round order: its score is the mean of all rounds'
+ * iterations, and {@link Report} takes each round's ratio from the forks. Per contestant:
+ *
+ * <table>
+ * <caption>rounds × (warmup + measurement iterations)</caption>
+ * <tr><th></th><th>quick</th><th>full</th></tr>
+ * <tr><td>stub cycles</td><td>2 × (2 × 0.5 s + 2 × 0.5 s)</td><td>4 × (2 × 1 s + 4 × 1 s)</td></tr>
+ * <tr><td>virtual threads</td><td>2 × (3 × 0.5 s + 2 × 0.5 s)</td><td>4 × (4 × 1 s + 4 × 1 s)</td></tr>
+ * <tr><td>database</td><td>2 × (1 × 1.5 s + 2 × 0.5 s)</td><td>4 × (2 × 1.5 s + 3 × 2 s)</td></tr>
+ * </table>
+ *
+ * <p>A fork costs about a second besides its iterations (starting the JVM, opening and closing the pool),
+ * and quick mode runs 143 of them: 8½ minutes here, under the 10 it must stay under. Full mode: about 40
+ * minutes (estimated from the same per-fork cost).
+ *
+ * <p>Allocation and cold start run as before, all contestants in one JMH run of one fork each (two for cold
+ * start in full mode): allocation per operation does not drift with load, and cold start is read for its
+ * failures.
  */
 public final class Bench {
 
@@ -89,27 +118,27 @@ public final class Bench {
     private Map<String, Double> run(Set<String> parts) throws Exception {
         if (parts.contains("cycles")) {
             for (int threads : new int[] {1, 2, 8}) {
-                jmh("ConnectionCycle.cycle", threads, "32", null, false);
+                cycle("ConnectionCycle.cycle", threads, "32", null);
             }
-            jmh("ConnectionCycle.cycle", 8, "4", null, false);
+            cycle("ConnectionCycle.cycle", 8, "4", null);
             for (int threads : new int[] {1, 2, 8}) {
-                jmh("StatementCycle.cycle", threads, null, null, false);
+                cycle("StatementCycle.cycle", threads, null, null);
             }
         }
         if (parts.contains("alloc")) {
-            jmh("ConnectionCycle.cycle", 1, "32", null, true);
-            jmh("StatementCycle.cycle", 1, null, null, true);
+            once("ConnectionCycle.cycle", 1, "32", true);
+            once("StatementCycle.cycle", 1, null, true);
         }
         if (parts.contains("vt")) {
             String jdk = newJdk();
             if (jdk != null) {
-                jmh("ConnectionCycle.cycle", 8, "4", jdk, false);
+                cycle("ConnectionCycle.cycle", 8, "4", jdk);
             } else {
                 System.out.println("No JDK 21+ (set TEMURIN_25_HOME): the virtual-thread run is skipped.");
             }
         }
         if (parts.contains("cold")) {
-            jmh("ColdStart.burst", 1, null, null, false);
+            once("ColdStart.burst", 1, null, false);
         }
         Map<String, Double> roundTrips = new LinkedHashMap<>();
         if (parts.contains("db") || parts.contains("roundtrips")) {
@@ -118,14 +147,7 @@ public final class Bench {
             String rtUrl = database(db, RoundTrips.DATABASE, 10);
             if (parts.contains("db")) {
                 for (int threads : new int[] {1, 4, 8, 16}) {
-                    // Interleaved: the no-pool ceiling before and after the providers.
-                    List<String> order = new ArrayList<>(List.of("none", "simple", "hikari", "dbcp"));
-                    if (full) {
-                        order.add("none");
-                    }
-                    for (String contestant : order) {
-                        database(benchUrl, db.user(), threads, contestant);
-                    }
+                    database(benchUrl, db.user(), threads);
                 }
             }
             if (parts.contains("roundtrips")) {
@@ -163,59 +185,142 @@ public final class Bench {
         return null;
     }
 
-    private ChainedOptionsBuilder options(String benchmark, int threads) {
-        ChainedOptionsBuilder o = new OptionsBuilder()
-                .include("dev\\.alberca\\.pool\\.bench\\." + benchmark.replace(".", "\\.") + "$")
-                .threads(threads)
-                .forks(full ? 2 : 1)
-                .warmupIterations(full ? 3 : 2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(full ? 10 : 3).measurementTime(TimeValue.seconds(1))
-                .jvmArgs(JVM_ARGS)
-                .shouldFailOnError(false);
-        return o;
+    /** How long each contestant runs in one case: rounds × (warmups + iterations), each iteration {@code time}. */
+    private record Schedule(int rounds, int warmups, TimeValue warmupTime, int iterations, TimeValue time) {
     }
 
-    private void jmh(String benchmark, int threads, String maxPoolSize, String jdk, boolean gc) throws RunnerException {
-        ChainedOptionsBuilder o = options(benchmark, threads);
+    private ChainedOptionsBuilder options(String benchmark, int threads) {
+        return new OptionsBuilder()
+                .include("dev\\.alberca\\.pool\\.bench\\." + benchmark.replace(".", "\\.") + "$")
+                .threads(threads)
+                .forks(1)
+                .jvmArgs(JVM_ARGS)
+                .shouldFailOnError(false);
+    }
+
+    /** A stub-cycle case, in rounds; {@code jdk} set: on virtual threads of that JDK. */
+    private void cycle(String benchmark, int threads, String maxPoolSize, String jdk) throws RunnerException {
+        // Quick mode's half-second iterations: with two rounds, every contestant is one more fork, and a
+        // fork's start and end (about a second) would otherwise take the 10 minutes.
+        Schedule s = jdk == null
+                ? (full ? new Schedule(4, 2, TimeValue.seconds(1), 4, TimeValue.seconds(1))
+                        : new Schedule(2, 2, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)))
+                // More warmup, as this run always had: without iteration sync (below), JMH does not hold the
+                // first threads back while the others start, so the first iterations time the ramp-up.
+                : (full ? new Schedule(4, 4, TimeValue.seconds(1), 4, TimeValue.seconds(1))
+                        : new Schedule(2, 3, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)));
+        rounds(benchmark + " t=" + threads + (maxPoolSize == null ? "" : " pool=" + maxPoolSize)
+                + (jdk == null ? "" : " virtual"), Contestant.ALL, s, () -> {
+                    ChainedOptionsBuilder o = options(benchmark, threads);
+                    if (maxPoolSize != null) {
+                        o.param("maxPoolSize", maxPoolSize);
+                    }
+                    if (jdk != null) {
+                        // Virtual benchmark threads. Without iteration sync: JMH's sync has a thread that finished
+                        // its iteration wait by yielding, and on 2 carriers the yielders starve a virtual thread
+                        // that was unparked with a connection (minutes per iteration, seen with every pool that
+                        // parks waiters).
+                        o.jvm(Path.of(jdk, "bin", "java").toString()).jvmArgsAppend("-Djmh.executor=VIRTUAL")
+                                .syncIterations(false);
+                    }
+                    return o;
+                });
+    }
+
+    /** PkSelect at {@code threads} threads on a pool of as many connections, in rounds. */
+    private void database(String url, String user, int threads) throws RunnerException {
+        // A longer warmup than the stub's: after 1 s at 4 threads and more, the calls/ms were still climbing
+        // (pgjdbc and the DAO are far more code to compile than a borrow and a close).
+        Schedule s = full ? new Schedule(4, 2, TimeValue.milliseconds(1500), 3, TimeValue.seconds(2))
+                : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
+        rounds("PkSelect t=" + threads, PkSelect.CONTESTANTS, s, () -> options("PkSelect.findById", threads)
+                .jvmArgsAppend("-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
+                        "-D" + PkSelect.IDS + "=1-10000"));
+    }
+
+    /**
+     * Runs one case in {@code s.rounds()} rounds of one fork per contestant, round {@code r} starting at
+     * contestant {@code r mod n}, and keeps one result per contestant with the rounds as its forks. A
+     * contestant without a result in a round is a failed run.
+     */
+    private void rounds(String what, String[] contestants, Schedule s, Supplier<ChainedOptionsBuilder> options)
+            throws RunnerException {
+        Map<String, List<RunResult>> byContestant = new LinkedHashMap<>();
+        for (String c : contestants) {
+            byContestant.put(c, new ArrayList<>());
+        }
+        for (int r = 0; r < s.rounds(); r++) {
+            for (int i = 0; i < contestants.length; i++) {
+                String c = contestants[(r + i) % contestants.length];
+                System.out.printf("%n# %s: round %d of %d, %s%n", what, r + 1, s.rounds(), c);
+                Options o = options.get().param("contestant", c).forks(1)
+                        .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
+                        .measurementIterations(s.iterations()).measurementTime(s.time())
+                        .build();
+                List<RunResult> got = new ArrayList<>();
+                for (RunResult run : new Runner(o).run()) {
+                    if (!run.getBenchmarkResults().isEmpty()) {
+                        got.add(run);
+                    }
+                }
+                if (got.isEmpty()) {
+                    failures.add(what + " round " + (r + 1) + " " + c + ": no result (the run failed; see the JMH output)");
+                }
+                byContestant.get(c).addAll(got);
+            }
+        }
+        for (List<RunResult> rounds : byContestant.values()) {
+            if (!rounds.isEmpty()) {
+                results.add(merge(rounds, s.rounds()));
+            }
+        }
+    }
+
+    /**
+     * One contestant's rounds of one case as one result: each round's fork is one of its forks, in round
+     * order, which is the order JMH's JSON writes them in ({@code rawData}). Its {@code forks} says how
+     * many rounds ran, so that a reader can tell a contestant that lost a round (fewer forks than that).
+     */
+    static RunResult merge(List<RunResult> rounds, int roundsRun) {
+        List<BenchmarkResult> forks = new ArrayList<>();
+        for (RunResult r : rounds) {
+            forks.addAll(r.getBenchmarkResults());
+        }
+        BenchmarkParams p = rounds.get(0).getParams();
+        WorkloadParams params = new WorkloadParams();
+        int order = 0;
+        for (String key : p.getParamsKeys()) {
+            params.put(key, p.getParam(key), order++);
+        }
+        BenchmarkParams merged = new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(),
+                p.shouldSynchIterations(), p.getThreads(), p.getThreadGroups(), p.getThreadGroupLabels(), roundsRun,
+                p.getWarmupForks(), p.getWarmup(), p.getMeasurement(), p.getMode(), params, p.getTimeUnit(),
+                p.getOpsPerInvocation(), p.getJvm(), p.getJvmArgs(), p.getJdkVersion(), p.getVmName(),
+                p.getVmVersion(), p.getJmhVersion(), p.getTimeout());
+        return new RunResult(merged, forks);
+    }
+
+    /** Allocation or cold start: every contestant in one JMH run, one fork each. */
+    private void once(String benchmark, int threads, String maxPoolSize, boolean gc) throws RunnerException {
+        ChainedOptionsBuilder o = options(benchmark, threads)
+                .warmupIterations(full ? 3 : 2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(full ? 5 : 2).measurementTime(TimeValue.seconds(1));
         if (maxPoolSize != null) {
             o.param("maxPoolSize", maxPoolSize);
         }
-        if (jdk != null) {
-            // Virtual benchmark threads. Without iteration sync: JMH's sync has a thread that finished its
-            // iteration wait by yielding, and on 2 carriers the yielders starve a virtual thread that was
-            // unparked with a connection (minutes per iteration, seen with every pool that parks waiters).
-            o.jvm(Path.of(jdk, "bin", "java").toString()).jvmArgsAppend("-Djmh.executor=VIRTUAL")
-                    .syncIterations(false).warmupIterations(full ? 5 : 4);
-        }
         if (gc) {
-            o.addProfiler(GCProfiler.class).forks(1).measurementIterations(full ? 5 : 2);
+            o.addProfiler(GCProfiler.class);
         }
         if (benchmark.startsWith("ColdStart")) {
-            o.measurementIterations(full ? 5 : 2).warmupIterations(full ? 2 : 1);
+            o.warmupIterations(full ? 2 : 1).forks(full ? 2 : 1); // more forks: more cold starts to fail
         }
-        collect(new Runner(o.build()).run(), benchmark + " t=" + threads
-                + (maxPoolSize == null ? "" : " pool=" + maxPoolSize) + (jdk == null ? "" : " virtual") + (gc ? " gc" : ""),
-                Contestant.ALL);
-    }
-
-    private void database(String url, String user, int threads, String contestant) throws RunnerException {
-        ChainedOptionsBuilder o = options("PkSelect.findById", threads)
-                .param("contestant", contestant)
-                .forks(1)
-                .warmupIterations(full ? 2 : 1).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(full ? 5 : 3).measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
-                        "-D" + PkSelect.IDS + "=1-10000");
-        collect(new Runner(o.build()).run(), "PkSelect t=" + threads, contestant);
-    }
-
-    private void collect(java.util.Collection<RunResult> got, String what, String... expected) {
-        results.addAll(got);
+        String what = benchmark + " t=" + threads + (maxPoolSize == null ? "" : " pool=" + maxPoolSize) + (gc ? " gc" : "");
         Set<String> seen = new TreeSet<>();
-        for (RunResult r : got) {
+        for (RunResult r : new Runner(o.build()).run()) {
+            results.add(r);
             seen.add(r.getParams().getParam("contestant"));
         }
-        for (String c : expected) {
+        for (String c : Contestant.ALL) {
             if (!seen.contains(c)) {
                 failures.add(what + " " + c + ": no result (the run failed; see the JMH output)");
             }

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Draws the ratios of one run as an SVG bar chart: for every stub-driver case, {@code simple},
  * {@code hikari} and {@code dbcp} against the library used directly; for the database, each provider
- * against the no-pool ceiling. A bar past the dashed line at 1.0 is faster than what it is measured against.
+ * against the no-pool ceiling, and each adapter against its library used directly. A bar past the dashed line at 1.0 is faster than what it is measured against.
  *
  * <pre>
  * java -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Chart pool-bench/results/quick.json quick.svg
@@ -49,6 +49,8 @@ public final class Chart {
                 add(bars, "simple / no pool", r.ratio("simple", "none"), "#1b7837");
                 add(bars, "hikari / no pool", r.ratio("hikari", "none"), "#2166ac");
                 add(bars, "dbcp / no pool", r.ratio("dbcp", "none"), "#b2182b");
+                add(bars, "hikari / raw-hikari", r.ratio("hikari", "raw-hikari"), "#92c5de");
+                add(bars, "dbcp / raw-dbcp", r.ratio("dbcp", "raw-dbcp"), "#f4a582");
             }
             if (!bars.isEmpty()) {
                 lines.add(r.label);

@@ -17,6 +17,8 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,9 @@ import javax.sql.DataSource;
 /**
  * A primary-key SELECT through {@link PersonaDao#findById}, against a real PostgreSQL: each call borrows,
  * prepares, binds, runs, maps and gives back. {@code none} is the ceiling: the same DAO on a connection
- * each thread opened once and keeps (no pool). The pool has as many connections as there are threads,
- * all opened before measuring. The launcher ({@link Bench}) starts the server and passes where it is in
+ * each thread opened once and keeps (no pool). {@code raw-hikari} and {@code raw-dbcp}, the libraries used
+ * directly, tell what the adapters cost from what the libraries cost. The pool has as many connections as
+ * there are threads, all opened before measuring. The launcher ({@link Bench}) starts the server and passes where it is in
  * system properties {@value #URL}, {@value #USER}, and the ids to pick from in {@value #IDS}.
  */
 @State(Scope.Benchmark)
@@ -39,8 +42,11 @@ public class PkSelect {
     static final String USER = "alberca.bench.user";
     static final String IDS = "alberca.bench.ids";
 
-    /** {@code none} (a connection held per thread), or a provider through Alberca's API. */
-    @Param({"none", "simple", "hikari", "dbcp"})
+    /** The {@code contestant} values, in the order tables list them. */
+    static final String[] CONTESTANTS = {"none", "simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"};
+
+    /** {@code none} (a connection held per thread), or a pool (see {@link Contestant}). */
+    @Param({"none", "simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"})
     public String contestant;
 
     private Contestant pool;
@@ -55,6 +61,25 @@ public class PkSelect {
         if (!contestant.equals("none")) {
             int n = params.getThreads();
             pool = Contestant.open(contestant, Contestant.config(url(), user(), null, n, n));
+            fill(pool.dataSource(), n);
+        }
+    }
+
+    /**
+     * Holds {@code n} connections at once, then gives them back: all {@code n} are open before the first
+     * warmup iteration, whether the pool fills to its minimum in the background (Alberca's pools, HikariCP)
+     * or at open (DBCP2's {@code preparePool}), so that no contestant measures its own filling.
+     */
+    private static void fill(DataSource dataSource, int n) throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                held.add(dataSource.getConnection());
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
         }
     }
 

@@ -13,14 +13,24 @@ import java.util.Map;
  * Turns JMH's JSON into the tables of BENCHMARKS.md: one row per case (benchmark, threads, pool size,
  * thread kind), a column per contestant, and the ratios the targets are stated in, all from the same run.
  *
+ * <p>A ratio is that of the two scores, each the mean of all its iterations. {@link Bench} writes a case
+ * that ran in rounds as one result per contestant whose forks are the rounds, in round order; when there
+ * is more than one round, the table also gives the lowest and highest ratio within one round,
+ * {@code 0.98× (0.95–1.01)}: how far the ratio moved while both ran side by side. (Files written before the
+ * rounds, {@code results/full*.json}, ran a contestant's two forks back to back: there the range pairs the
+ * first forks and the second forks, not rounds.)
+ *
  * <pre>
  * java -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Report pool-bench/results/quick.json
  * </pre>
  */
 public final class Report {
 
-    /** One measured number, and JMH's 99.9 % error on it. */
-    record Score(double value, double error, String unit) {
+    /**
+     * One measured number, JMH's 99.9 % error on it, the mean of each of its forks in order ({@link Bench}'s
+     * rounds), and how many forks were run (more than {@code forks.size()} when some failed).
+     */
+    record Score(double value, double error, String unit, List<Double> forks, int forksRun) {
     }
 
     /** A row: the case, and each contestant's score (the mean when a contestant ran twice). */
@@ -41,7 +51,32 @@ public final class Report {
             Score y = scores.get(b);
             return x == null || y == null ? Double.NaN : x.value() / y.value();
         }
+
+        /**
+         * The lowest and highest ratio of {@code a} to {@code b} within one round, or null: with a single
+         * round, or when either lost a round (then their forks no longer pair up round by round).
+         */
+        double[] roundRange(String a, String b) {
+            Score x = scores.get(a);
+            Score y = scores.get(b);
+            if (x == null || y == null || x.forksRun() < 2 || x.forksRun() != y.forksRun()
+                    || x.forks().size() != x.forksRun() || y.forks().size() != y.forksRun()) {
+                return null;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < x.forks().size(); i++) {
+                double q = x.forks().get(i) / y.forks().get(i);
+                low = Math.min(low, q);
+                high = Math.max(high, q);
+            }
+            return new double[] {low, high};
+        }
     }
+
+    /** Said under every table with ratios. */
+    private static final String RANGE = " (in brackets, with more than one round: the lowest and highest ratio"
+            + " within one round)";
 
     private Report() {
     }
@@ -58,7 +93,7 @@ public final class Report {
     static void write(Path json, Path roundTrips, Path failures, Path markdown, Path svg) throws IOException {
         List<Row> rows = rows(Files.readString(json));
         StringBuilder md = new StringBuilder();
-        table(md, rows, "cycle", "ops/ms; ratios from the same run", new String[] {"simple", "hikari", "dbcp",
+        table(md, rows, "cycle", "ops/ms; ratios from the same run" + RANGE, new String[] {"simple", "hikari", "dbcp",
             "raw-hikari", "raw-dbcp"}, new String[][] {{"simple", "raw-hikari"}, {"hikari", "raw-hikari"},
                 {"dbcp", "raw-dbcp"}, {"simple", "raw-dbcp"}});
         table(md, rows, "alloc", "bytes allocated per operation (`-prof gc`, gc.alloc.rate.norm)",
@@ -66,9 +101,10 @@ public final class Report {
         table(md, rows, "cold", "µs per burst (open an empty pool, max borrowers at once, give back, close);"
                 + " failures = borrowers left without a connection", new String[] {"simple", "hikari", "dbcp",
                     "raw-hikari", "raw-dbcp"}, new String[0][]);
-        table(md, rows, "db", "findById calls/ms; ratio to the no-pool ceiling (its mean when it ran before and after the providers)",
-                new String[] {"none", "simple", "hikari", "dbcp"}, new String[][] {{"simple", "none"},
-                    {"hikari", "none"}, {"dbcp", "none"}});
+        table(md, rows, "db", "findById calls/ms; ratios to the no-pool ceiling, and of each adapter to its library"
+                + " used directly" + RANGE, new String[] {"none", "simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"},
+                new String[][] {{"simple", "none"}, {"hikari", "none"}, {"dbcp", "none"}, {"raw-hikari", "none"},
+                    {"raw-dbcp", "none"}, {"hikari", "raw-hikari"}, {"dbcp", "raw-dbcp"}});
         if (Files.exists(roundTrips)) {
             md.append("\nRound trips per `findById` on a warm pool (server transaction count / calls): `")
                     .append(Files.readString(roundTrips).strip()).append("`\n");
@@ -117,7 +153,12 @@ public final class Report {
             }
             for (String[] q : ratios) {
                 double x = r.ratio(q[0], q[1]);
-                md.append(' ').append(Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "**%.2f×**", x)).append(" |");
+                double[] range = r.roundRange(q[0], q[1]);
+                md.append(' ').append(Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "**%.2f×**", x));
+                if (!Double.isNaN(x) && range != null) {
+                    md.append(String.format(Locale.ROOT, " (%.2f–%.2f)", range[0], range[1]));
+                }
+                md.append(" |");
             }
             md.append('\n');
         }
@@ -172,14 +213,17 @@ public final class Report {
                         + (virtual ? ", virtual threads, JDK " + jdk.replaceFirst("[.+].*", "") : "");
                 score = score(primary);
             }
+            int forksRun = ((Double) run.getOrDefault("forks", 1.0)).intValue();
+            score = new Score(score.value(), score.error(), score.unit(), score.forks(), forksRun);
             Row row = byLabel.computeIfAbsent(group + "|" + label, k -> new Row(group, label));
-            // A contestant that ran twice in one run (the no-pool ceiling, before and after the providers in
-            // full mode) counts with the mean of both: the drift between them is the machine's, not a pool's.
+            // A contestant that ran twice in one case (files from before the rounds: the no-pool ceiling,
+            // before and after the providers in full mode) counts with the mean of both; its forks are
+            // then no rounds, so it gets no per-round range.
             row.runs.merge(contestant, 1, Integer::sum);
             Score before = row.scores.get(contestant);
             row.scores.put(contestant, before == null ? score : new Score(
                     (before.value() * (row.runs.get(contestant) - 1) + score.value()) / row.runs.get(contestant),
-                    Math.max(before.error(), score.error()), score.unit()));
+                    Math.max(before.error(), score.error()), score.unit(), List.of(), 0));
             Map<String, Object> failures = (Map<String, Object>) secondary.get("failures");
             if (failures != null) {
                 row.extra.put(contestant, number(failures.get("score")));
@@ -188,8 +232,20 @@ public final class Report {
         return new ArrayList<>(byLabel.values());
     }
 
+    /** A metric's score, and the mean of each fork's iterations ({@code rawData}: one list per fork). */
+    @SuppressWarnings("unchecked")
     private static Score score(Map<String, Object> metric) {
-        return new Score(number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"));
+        List<Double> forks = new ArrayList<>();
+        for (Object fork : (List<Object>) metric.getOrDefault("rawData", List.of())) {
+            double sum = 0;
+            List<Object> iterations = (List<Object>) fork;
+            for (Object i : iterations) {
+                sum += number(i);
+            }
+            forks.add(iterations.isEmpty() ? Double.NaN : sum / iterations.size());
+        }
+        return new Score(number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"),
+                forks, forks.size());
     }
 
     private static double number(Object o) {

@@ -1,11 +1,33 @@
 package dev.alberca.pool.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.ResultRole;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.ThroughputResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.WorkloadParams;
+import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,13 +36,26 @@ import static org.assertj.core.api.Assertions.within;
 class ReportTest {
 
     private static String run(String contestant, double score, String extra) {
+        return run(contestant, score, extra, 1, "[[1.0, 2.0]]");
+    }
+
+    /** One contestant's result as JMH writes it; {@code rawData}: one list of iterations per fork (round). */
+    private static String run(String contestant, double score, String extra, int forks, String rawData) {
         return """
             {"jmhVersion": "1.37", "benchmark": "dev.alberca.pool.bench.ConnectionCycle.cycle", "mode": "thrpt",
-             "threads": 8, "forks": 1, "jvm": "/usr/bin/java", "jvmArgs": ["-Xmx1g"%s], "jdkVersion": "17.0.15",
+             "threads": 8, "forks": %d, "jvm": "/usr/bin/java", "jvmArgs": ["-Xmx1g"%s], "jdkVersion": "17.0.15",
              "params": {"contestant": "%s", "maxPoolSize": "4"},
-             "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ops/ms", "rawData": [[1.0, 2.0]]},
+             "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ops/ms", "rawData": %s},
              "secondaryMetrics": {}}
-            """.formatted(extra, contestant, score);
+            """.formatted(forks, extra, contestant, score, rawData);
+    }
+
+    private static String markdown(Path dir, String json) throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, json);
+        Report.write(file, dir.resolve("none-roundtrips.json"), dir.resolve("none-failures.txt"),
+                dir.resolve("run.md"), dir.resolve("run.svg"));
+        return Files.readString(dir.resolve("run.md"));
     }
 
     @Test
@@ -31,6 +66,59 @@ class ReportTest {
         assertThat(rows.get(0).label).isEqualTo("ConnectionCycle, 8 threads, pool 4 (contended)");
         assertThat(rows.get(0).ratio("simple", "raw-hikari")).isCloseTo(1.5, within(1e-9));
         assertThat(rows.get(0).scores.get("simple").error()).isNaN();
+    }
+
+    @Test
+    void theRangeIsTheRatioWithinEachRound(@TempDir Path dir) throws IOException {
+        // Round 2 ran at about half speed for both (the machine's drift): the pooled ratio is 23 / 15, while
+        // within the rounds the ratio was 30 / 20 and 16 / 10. Pairing round 1 of one with round 2 of the
+        // other (3.00, 0.80), or single iterations (1.48–1.67), would print another range.
+        String md = markdown(dir, "[" + run("simple", 23, "", 2, "[[29, 31], [15, 17]]") + ","
+                + run("raw-hikari", 15, "", 2, "[[19, 21], [9, 11]]") + ","
+                + run("raw-dbcp", 1, "", 2, "[[1, 1]]") + "]"); // lost a round: its forks pair up no longer
+
+        assertThat(md).contains("| **1.53×** (1.50–1.60) |").contains("| **23.00×** |");
+    }
+
+    @Test
+    void oneRoundHasNoRange(@TempDir Path dir) throws IOException {
+        String md = markdown(dir, "[" + run("simple", 3, "") + "," + run("raw-hikari", 2, "") + "]");
+
+        assertThat(md).contains("| **1.50×** |");
+    }
+
+    @Test
+    void mergedRoundsAreOneResultWithTheRoundsAsForksInOrder() {
+        RunResult merged = Bench.merge(List.of(round("simple", 30), round("simple", 16)), 2);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ResultFormatFactory.getInstance(ResultFormatType.JSON, new PrintStream(json, true, StandardCharsets.UTF_8))
+                .writeOut(List.of(merged));
+
+        Report.Score simple = Report.rows(json.toString(StandardCharsets.UTF_8)).get(0).scores.get("simple");
+        assertThat(simple.forks()).containsExactly(30.0, 16.0);
+        assertThat(simple.forksRun()).isEqualTo(2);
+        assertThat(simple.value()).isCloseTo(23.0, within(1e-9));
+    }
+
+    /** What one round's JMH run gives for one contestant: one fork of two iterations at {@code opsPerMs}. */
+    private static RunResult round(String contestant, double opsPerMs) {
+        WorkloadParams workload = new WorkloadParams();
+        workload.put("contestant", contestant, 0);
+        workload.put("maxPoolSize", "4", 1);
+        IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.seconds(1), 1);
+        IterationParams measurement = new IterationParams(IterationType.MEASUREMENT, 2, TimeValue.seconds(1), 1);
+        BenchmarkParams p = new BenchmarkParams("dev.alberca.pool.bench.ConnectionCycle.cycle", "generated", true,
+                8, new int[] {8}, List.of(), 1, 0, warmup, measurement, Mode.Throughput, workload,
+                TimeUnit.MILLISECONDS, 1, "/usr/bin/java", List.of("-Xmx1g"), "17.0.15", "OpenJDK", "17", "1.37",
+                TimeValue.minutes(10));
+        List<IterationResult> iterations = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            IterationResult it = new IterationResult(p, measurement, null);
+            it.addResult(new ThroughputResult(ResultRole.PRIMARY, "cycle", opsPerMs * 1000, 1_000_000_000L,
+                    TimeUnit.MILLISECONDS));
+            iterations.add(it);
+        }
+        return new RunResult(p, List.of(new BenchmarkResult(p, iterations)));
     }
 
     @Test
