@@ -62,12 +62,17 @@ import java.util.function.Supplier;
  * <tr><th></th><th>quick</th><th>full</th></tr>
  * <tr><td>stub cycles</td><td>2 × (2 × 0.5 s + 2 × 0.5 s)</td><td>4 × (2 × 1 s + 4 × 1 s)</td></tr>
  * <tr><td>virtual threads</td><td>2 × (3 × 0.5 s + 2 × 0.5 s)</td><td>4 × (4 × 1 s + 4 × 1 s)</td></tr>
- * <tr><td>database</td><td>2 × (1 × 1.5 s + 2 × 0.5 s)</td><td>4 × (2 × 1.5 s + 3 × 2 s)</td></tr>
+ * <tr><td>database</td><td>2 × (1 × 1.5 s + 2 × 0.5 s)</td><td>3 × (4 × 2 s + 2 × 2 s)</td></tr>
  * </table>
  *
  * <p>A fork costs about a second besides its iterations (starting the JVM, opening and closing the pool),
  * and quick mode runs 143 of them: 8½ minutes here, under the 10 it must stay under. Full mode: about 40
- * minutes (estimated from the same per-fork cost).
+ * minutes.
+ *
+ * <p>To look at a few contestants closely: {@code -Dalberca.bench.contestants=dbcp,none} (only those, in the
+ * rounds), {@code -Dalberca.bench.threads=4} (the database at that thread count only), and
+ * {@code -Dalberca.bench.profiler='async:libPath=/path/to/libasyncProfiler.so;event=cpu;dir=/tmp/prof'} (a JMH
+ * profiler for every fork).
  *
  * <p>Allocation and cold start run as before, all contestants in one JMH run of one fork each (two for cold
  * start in full mode): allocation per operation does not drift with load, and cold start is read for its
@@ -147,7 +152,9 @@ public final class Bench {
             String rtUrl = database(db, RoundTrips.DATABASE, 10);
             if (parts.contains("db")) {
                 for (int threads : new int[] {1, 4, 8, 16}) {
-                    database(benchUrl, db.user(), threads);
+                    if (System.getProperty("alberca.bench.threads", String.valueOf(threads)).equals(String.valueOf(threads))) {
+                        database(benchUrl, db.user(), threads); // -Dalberca.bench.threads=4: that count only
+                    }
                 }
             }
             if (parts.contains("roundtrips")) {
@@ -190,12 +197,19 @@ public final class Bench {
     }
 
     private ChainedOptionsBuilder options(String benchmark, int threads) {
-        return new OptionsBuilder()
+        ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("dev\\.alberca\\.pool\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .threads(threads)
                 .forks(1)
                 .jvmArgs(JVM_ARGS)
                 .shouldFailOnError(false);
+        // For finding where time goes, e.g. -Dalberca.bench.profiler='async:libPath=/path/libasyncProfiler.so;event=cpu'
+        String profiler = System.getProperty("alberca.bench.profiler", "");
+        if (!profiler.isBlank()) {
+            int colon = profiler.indexOf(':');
+            o.addProfiler(colon < 0 ? profiler : profiler.substring(0, colon), colon < 0 ? "" : profiler.substring(colon + 1));
+        }
+        return o;
     }
 
     /** A stub-cycle case, in rounds; {@code jdk} set: on virtual threads of that JDK. */
@@ -230,8 +244,10 @@ public final class Bench {
     /** PkSelect at {@code threads} threads on a pool of as many connections, in rounds. */
     private void database(String url, String user, int threads) throws RunnerException {
         // A longer warmup than the stub's: after 1 s at 4 threads and more, the calls/ms were still climbing
-        // (pgjdbc and the DAO are far more code to compile than a borrow and a close).
-        Schedule s = full ? new Schedule(4, 2, TimeValue.milliseconds(1500), 3, TimeValue.seconds(2))
+        // (pgjdbc and the DAO are far more code to compile than a borrow and a close). With DBCP2's wrappers
+        // the compiler threads still took 17 % of the client's CPU in the measurement after 2 × 1.5 s; after
+        // 4 × 2 s, none (async-profiler). Quick mode measures before that: read its dbcp figures as low.
+        Schedule s = full ? new Schedule(3, 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
                 : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
         rounds("PkSelect t=" + threads, PkSelect.CONTESTANTS, s, () -> options("PkSelect.findById", threads)
                 .jvmArgsAppend("-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
@@ -245,6 +261,12 @@ public final class Bench {
      */
     private void rounds(String what, String[] contestants, Schedule s, Supplier<ChainedOptionsBuilder> options)
             throws RunnerException {
+        // To look at a few closely, e.g. -Dalberca.bench.contestants=dbcp,none (with alberca.bench.profiler)
+        String only = System.getProperty("alberca.bench.contestants", "");
+        if (!only.isBlank()) {
+            List<String> picked = Arrays.asList(only.split(","));
+            contestants = Arrays.stream(contestants).filter(picked::contains).toArray(String[]::new);
+        }
         Map<String, List<RunResult>> byContestant = new LinkedHashMap<>();
         for (String c : contestants) {
             byContestant.put(c, new ArrayList<>());
