@@ -29,12 +29,6 @@ final class HikariConnectionPool implements ConnectionPool {
     private final long timeoutMillis;
     private final boolean leaks;
     private volatile boolean closed;
-    /**
-     * Set when a borrow found no free connection, cleared by a borrow served with nobody else waiting.
-     * Meanwhile borrowers wait in HikariCP at once: a first try without waiting would likely fail too, and
-     * each failure costs HikariCP a timeout exception (message, stack trace): 13 % of the contended cycle.
-     */
-    private volatile boolean contended;
 
     HikariConnectionPool(PoolConfig config, HikariPool pool, PhysicalConnections physical) {
         this.config = config;
@@ -62,16 +56,10 @@ final class HikariConnectionPool implements ConnectionPool {
         if (closed) {
             throw new PoolClosedException(config.poolName());
         }
-        if (contended) {
-            return borrowSlow(millis, null);
-        }
         Connection c;
         try {
             c = pool.getConnection(0);
         } catch (SQLException none) {
-            if (!(none.getCause() instanceof InterruptedException) && config.maxWaiting() == PoolConfig.UNLIMITED) {
-                contended = true; // with a limit, only those who found no connection count against it
-            }
             return borrowSlow(millis, none);
         }
         PhysicalConnection physical = c.unwrap(PhysicalConnection.class);
@@ -82,13 +70,12 @@ final class HikariConnectionPool implements ConnectionPool {
         return c;
     }
 
-    /** A borrow that may wait; {@code none} is the failure of a first try without waiting, if there was one. */
     private Connection borrowSlow(long millis, SQLException none) throws SQLException {
-        if (none != null && none.getCause() instanceof InterruptedException) {
+        if (none.getCause() instanceof InterruptedException) {
             throw none;
         }
         // A failed first try may have spent up to the validation timeout checking an idle connection.
-        long start = System.nanoTime() - (none == null ? 0 : PhysicalConnections.recentCheckNanos(50_000_000L));
+        long start = System.nanoTime() - PhysicalConnections.recentCheckNanos(50_000_000L);
         // It will wait: only now register, so that close() can wake it.
         if (config.maxWaiting() != PoolConfig.UNLIMITED && pool.getThreadsAwaitingConnection() >= config.maxWaiting()) {
             throw new TooManyWaitersException(config.poolName(), config.maxWaiting(), stats());
@@ -102,9 +89,6 @@ final class HikariConnectionPool implements ConnectionPool {
             PhysicalConnections.clearDeadline();
         }
         long waited = System.nanoTime() - start;
-        if (contended && pool.getThreadsAwaitingConnection() == 0) {
-            contended = false;
-        }
         PhysicalConnection physical = c.unwrap(PhysicalConnection.class);
         counters.borrowed(physical, waited);
         if (leaks) {
