@@ -151,9 +151,10 @@ public final class Bench {
             String benchUrl = database(db, "bench", 10_000);
             String rtUrl = database(db, RoundTrips.DATABASE, 10);
             if (parts.contains("db")) {
+                String only = System.getProperty("alberca.bench.threads"); // e.g. 4: that thread count only
                 for (int threads : new int[] {1, 4, 8, 16}) {
-                    if (System.getProperty("alberca.bench.threads", String.valueOf(threads)).equals(String.valueOf(threads))) {
-                        database(benchUrl, db.user(), threads); // -Dalberca.bench.threads=4: that count only
+                    if (only == null || only.equals(String.valueOf(threads))) {
+                        database(benchUrl, db.user(), threads);
                     }
                 }
             }
