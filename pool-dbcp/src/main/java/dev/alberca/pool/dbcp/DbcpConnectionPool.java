@@ -11,7 +11,6 @@ import dev.alberca.pool.api.spi.BorrowCounters;
 import dev.alberca.pool.api.spi.PhysicalConnection;
 import dev.alberca.pool.api.spi.PhysicalConnections;
 import org.apache.commons.dbcp2.PoolableConnection;
-import org.apache.commons.dbcp2.PoolingDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,20 +23,18 @@ import java.util.NoSuchElementException;
 final class DbcpConnectionPool implements ConnectionPool {
 
     private final PoolConfig config;
-    private final TimedObjectPool pool;
+    private final RefillingObjectPool pool;
     private final ResettingConnectionFactory factory;
-    private final PoolingDataSource<PoolableConnection> dataSource;
     private final PhysicalConnections physical;
     private final BorrowCounters counters = new BorrowCounters();
     private volatile boolean closed;
 
-    DbcpConnectionPool(PoolConfig config, TimedObjectPool pool, ResettingConnectionFactory factory,
+    DbcpConnectionPool(PoolConfig config, RefillingObjectPool pool, ResettingConnectionFactory factory,
                        PhysicalConnections physical) {
         this.config = config;
         this.pool = pool;
         this.factory = factory;
         this.physical = physical;
-        this.dataSource = new PoolingDataSource<>(pool);
         try {
             pool.preparePool(); // start filling to min-size; a database that is down only fails borrows
         } catch (Exception e) {
@@ -64,40 +61,37 @@ final class DbcpConnectionPool implements ConnectionPool {
             throw new TooManyWaitersException(config.poolName(), config.maxWaiting(), stats());
         }
         long start = System.nanoTime();
-        Connection c;
+        PoolableConnection pooled;
         try {
-            if (wait != null) {
-                TimedObjectPool.waitOnThisThread(wait); // getConnection() leaves no wait set: nothing to clear
-            }
             // DBCP2 checks and connects on this thread with no overall limit: bound both by the borrow's deadline.
             PhysicalConnections.setDeadline(start + (wait == null ? config.acquireTimeout() : wait).toNanos());
-            c = dataSource.getConnection();
-        } catch (SQLException | RuntimeException e) {
+            pooled = wait == null ? pool.borrowObject() : pool.borrowObject(wait);
+        } catch (Exception e) {
             throw translate(e, start);
         } finally {
             PhysicalConnections.clearDeadline();
-            if (wait != null) {
-                TimedObjectPool.waitOnThisThread(null);
-            }
         }
-        counters.borrowed(c.unwrap(PhysicalConnection.class), System.nanoTime() - start);
-        return c;
+        PhysicalConnection physical = ResettingConnectionFactory.physical(pooled);
+        counters.borrowed(physical, System.nanoTime() - start);
+        return new LentConnection(pooled, physical, factory::broke);
     }
 
+    /** What DBCP2's pool threw, as the API's errors. */
     private SQLException translate(Exception e, long start) {
         if (closed) {
-            if (e.getCause() instanceof InterruptedException) {
-                Thread.interrupted(); // close() interrupted the wait, not the caller
-            }
+            // close() interrupted the wait (an InterruptedException): that was not the caller's interrupt.
             return new PoolClosedException(config.poolName());
         }
-        if (e.getCause() instanceof InterruptedException) {
-            return (SQLException) e;
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new SQLException("pool '" + config.poolName() + "': the thread was interrupted while getting a"
+                    + " connection; its interrupt flag stays set", null, e);
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         counters.timedOut();
-        Throwable cause = e instanceof SQLException && e.getCause() instanceof NoSuchElementException
-                ? e.getCause().getCause() : e;
+        // DBCP2 times out, or fails to activate or validate a new connection, with NoSuchElementException; a
+        // connection attempt that failed comes as the driver's SQLException.
+        Throwable cause = e instanceof NoSuchElementException ? e.getCause() : e;
         if (cause instanceof SQLException) {
             return new DatabaseUnavailableException(config.poolName(), waited, (SQLException) cause);
         }

@@ -29,7 +29,7 @@ public final class DbcpConnectionProvider implements ConnectionProvider {
         }
         PhysicalConnections physical = new PhysicalConnections(config);
         ResettingConnectionFactory factory = map(config, physical);
-        TimedObjectPool pool = new TimedObjectPool(factory, poolSettings(config), config.poolName(), factory::broke);
+        RefillingObjectPool pool = new RefillingObjectPool(factory, poolSettings(config), config.poolName(), factory::broke);
         factory.setPool(pool);
         physical.onBreak(factory::broke);
         return new DbcpConnectionPool(config, pool, factory, physical);
@@ -42,7 +42,7 @@ public final class DbcpConnectionProvider implements ConnectionProvider {
         f.setDefaultReadOnly(false);
         f.setRollbackOnReturn(true);
         f.setAutoCommitOnReturn(true);
-        f.setCacheState(true);
+        f.setCacheState(false);                             // the borrower's handle sits below it (LentConnection)
         f.setFastFailValidation(true);                     // a connection error on the handle skips the round trip
         f.setValidationQueryTimeout(config.validationTimeout());
         f.setPoolStatements(false);

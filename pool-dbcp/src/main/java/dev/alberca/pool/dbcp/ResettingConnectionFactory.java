@@ -84,7 +84,12 @@ final class ResettingConnectionFactory extends PoolableConnectionFactory {
     }
 
     private static PhysicalConnection physical(PooledObject<PoolableConnection> p) {
-        return (PhysicalConnection) p.getObject().getInnermostDelegateInternal();
+        return physical(p.getObject());
+    }
+
+    /** The connection {@code PhysicalConnections} made, under DBCP2's pooled one. */
+    static PhysicalConnection physical(PoolableConnection c) {
+        return (PhysicalConnection) c.getInnermostDelegateInternal();
     }
 
     @Override
