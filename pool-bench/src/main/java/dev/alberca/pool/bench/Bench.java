@@ -204,6 +204,11 @@ public final class Bench {
                 .forks(1)
                 .jvmArgs(JVM_ARGS)
                 .shouldFailOnError(false);
+        // More options for the benchmark JVMs, e.g. -Dalberca.bench.jvmargs='-XX:+PrintCompilation'
+        String more = System.getProperty("alberca.bench.jvmargs", "");
+        if (!more.isBlank()) {
+            o.jvmArgsPrepend(more.trim().split("\\s+")); // the cases append their own
+        }
         // For finding where time goes, e.g. -Dalberca.bench.profiler='async:libPath=/path/libasyncProfiler.so;event=cpu'
         String profiler = System.getProperty("alberca.bench.profiler", "");
         if (!profiler.isBlank()) {
@@ -245,14 +250,16 @@ public final class Bench {
     /** PkSelect at {@code threads} threads on a pool of as many connections, in rounds. */
     private void database(String url, String user, int threads) throws RunnerException {
         // A longer warmup than the stub's: after 1 s at 4 threads and more, the calls/ms were still climbing
-        // (pgjdbc and the DAO are far more code to compile than a borrow and a close). With DBCP2's wrappers
-        // the compiler threads still took 17 % of the client's CPU in the measurement after 2 × 1.5 s; after
-        // 4 × 2 s, none (async-profiler). Quick mode measures before that: read its dbcp figures as low.
+        // (pgjdbc and the DAO are far more code to compile than a borrow and a close). At 8 threads with
+        // DBCP2's wrappers they still climbed after 4 x 2 s, with the compiler threads at 15 % of the client's
+        // CPU (async-profiler); with a warm-up of single-threaded calls first (PkSelect.warm), every
+        // contestant is level by the third 2 s iteration (10 x 2 s runs, 2026-11-21). Quick mode measures
+        // before that: read its dbcp figures as low.
         Schedule s = full ? new Schedule(3, 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
                 : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
         rounds("PkSelect t=" + threads, PkSelect.CONTESTANTS, s, () -> options("PkSelect.findById", threads)
                 .jvmArgsAppend("-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
-                        "-D" + PkSelect.IDS + "=1-10000"));
+                        "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000)));
     }
 
     /**

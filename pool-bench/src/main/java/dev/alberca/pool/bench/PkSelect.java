@@ -41,6 +41,7 @@ public class PkSelect {
     static final String URL = "alberca.bench.url";
     static final String USER = "alberca.bench.user";
     static final String IDS = "alberca.bench.ids";
+    static final String WARM_CALLS = "alberca.bench.warmcalls";
 
     /** The {@code contestant} values, in the order tables list them. */
     static final String[] CONTESTANTS = {"none", "simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"};
@@ -62,6 +63,35 @@ public class PkSelect {
             int n = params.getThreads();
             pool = Contestant.open(contestant, Contestant.config(url(), user(), null, n, n));
             fill(pool.dataSource(), n);
+        }
+        warm(Integer.getInteger(WARM_CALLS, 0));
+    }
+
+    /**
+     * Makes {@code calls} calls on this one thread before the benchmark threads start, the same for every
+     * contestant. With 8 or 16 threads and as many server processes on two cores, the compiler threads get
+     * little CPU: the calls/ms were still climbing after 4 warmup iterations of 2 s, the more so the more
+     * code a contestant runs per call (DBCP2's wrappers: its compiler threads took 15 % of the client's CPU
+     * in the measurement, async-profiler). On one thread the hot code is compiled within a few seconds.
+     */
+    private void warm(int calls) throws SQLException {
+        if (calls == 0) {
+            return;
+        }
+        HeldConnection own = pool == null ? new HeldConnection(DriverManager.getConnection(url(),
+                Contestant.config(url(), user(), null, 1, 1).connectionProperties())) : null;
+        try {
+            PersonaDao dao = new PersonaDao(own == null ? pool.dataSource() : new OneConnection(own));
+            for (int i = 0; i < calls; i++) {
+                if (dao.findById(firstId + ThreadLocalRandom.current().nextLong(ids)).isEmpty()) {
+                    throw new IllegalStateException("the benchmark's rows are missing: no persona found in ids "
+                            + firstId + "-" + (firstId + ids - 1));
+                }
+            }
+        } finally {
+            if (own != null) {
+                own.end();
+            }
         }
     }
 
