@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -156,6 +157,28 @@ public interface ResetContract extends ContractBase {
         }
         assertThat(s.isClosed()).isTrue();
         assertThat(r.isClosed()).isTrue();
+    }
+
+    /**
+     * Every way back from a statement, a result set or the metadata leads to the borrower's handle, never
+     * to the physical connection: closing that would close the session under the pool, and keeping it
+     * would use the session after it went back to the pool.
+     */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    default void everyWayBackLeadsToTheHandle(PoolFixture f) throws Exception {
+        ConnectionPool pool = onePool(f);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             PreparedStatement p = c.prepareStatement("select 1");
+             ResultSet fromStatement = s.executeQuery("select 1"); ResultSet fromPrepared = p.executeQuery()) {
+            assertThat(s.getConnection()).as("Statement.getConnection()").isSameAs(c);
+            assertThat(p.getConnection()).as("PreparedStatement.getConnection()").isSameAs(c);
+            assertThat(fromStatement.getStatement()).as("ResultSet.getStatement() of a Statement").isSameAs(s);
+            assertThat(fromPrepared.getStatement()).as("ResultSet.getStatement() of a PreparedStatement").isSameAs(p);
+            assertThat(c.getMetaData().getConnection()).as("DatabaseMetaData.getConnection()").isSameAs(c);
+            assertThat(s.execute("select 2")).isTrue();
+            assertThat(s.getResultSet().getStatement()).as("Statement.getResultSet().getStatement()").isSameAs(s);
+        }
     }
 
     @Test

@@ -500,7 +500,7 @@ final class PooledConnection implements Connection {
         try {
             DatabaseMetaData m = open().getMetaData();
             dirty |= WORK; // its queries run in the borrower's transaction
-            return m;
+            return new DatabaseMetaDataHandle(this, m);
         } catch (SQLException e) {
             throw failed(e);
         }

@@ -68,7 +68,7 @@ class PreparedStatementHandle<P extends PreparedStatement> extends StatementHand
     public ResultSet executeQuery() throws SQLException {
         owner.worked();
         try {
-            return delegate.executeQuery();
+            return ResultSetHandle.wrap(this, owner, delegate.executeQuery());
         } catch (SQLException e) {
             throw owner.failed(e);
         }

@@ -18,6 +18,7 @@ class StatementHandle<S extends Statement> implements Statement {
 
     final PooledConnection owner;
     final S delegate;
+    private ResultSetHandle lastResult;
 
     StatementHandle(PooledConnection owner, S delegate) {
         this.owner = owner;
@@ -217,7 +218,7 @@ class StatementHandle<S extends Statement> implements Statement {
     public ResultSet executeQuery(String sql) throws SQLException {
         owner.worked();
         try {
-            return delegate.executeQuery(sql);
+            return ResultSetHandle.wrap(this, owner, delegate.executeQuery(sql));
         } catch (SQLException e) {
             throw owner.failed(e);
         }
@@ -275,7 +276,7 @@ class StatementHandle<S extends Statement> implements Statement {
 
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        return delegate.getGeneratedKeys();
+        return ResultSetHandle.wrap(this, owner, delegate.getGeneratedKeys());
     }
 
     @Override
@@ -325,7 +326,12 @@ class StatementHandle<S extends Statement> implements Statement {
 
     @Override
     public ResultSet getResultSet() throws SQLException {
-        return delegate.getResultSet();
+        // The same handle while the driver answers the same result set, as drivers do.
+        ResultSet current = delegate.getResultSet();
+        if (current == null || lastResult == null || !lastResult.wraps(current)) {
+            lastResult = ResultSetHandle.wrap(this, owner, current);
+        }
+        return lastResult;
     }
 
     @Override
