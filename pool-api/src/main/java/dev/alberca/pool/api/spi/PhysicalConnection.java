@@ -1,7 +1,5 @@
 package dev.alberca.pool.api.spi;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -34,28 +32,13 @@ import java.util.concurrent.Executor;
  * p.restoreSessionState();   // on return, after the rollback
  * }</pre>
  */
-public final class PhysicalConnection implements Connection {
+public final class PhysicalConnection extends PhysicalConnectionFields implements Connection {
 
     private static final int READ_ONLY = 1;
     private static final int CATALOG = 2;
     private static final int ISOLATION = 4;
     private static final int SCHEMA = 8;
     private static final int NETWORK_TIMEOUT = 16;
-    private static final VarHandle BORROWS;
-    private static final VarHandle WAIT_NANOS;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            BORROWS = l.findVarHandle(PhysicalConnection.class, "borrows", long.class);
-            WAIT_NANOS = l.findVarHandle(PhysicalConnection.class, "waitNanos", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final Connection delegate;
-    private final PhysicalConnections owner;
     private final boolean readOnly;
     private final String catalog;
     private final int isolation;
@@ -69,15 +52,12 @@ public final class PhysicalConnection implements Connection {
     private volatile Throwable borrowStack;
     private volatile String borrower;
     private volatile boolean leakReported;
-    // Borrows of this connection and their waits, counted by the thread that holds it. A counter shared by
-    // the pool, written by every borrow, bounced its cache line between cores: it halved a 2-thread
-    // borrow/close cycle in the benchmark. Written with release, read with acquire by the stats.
-    private long borrows;
-    private long waitNanos;
+    // A cache line between the fields a borrow touches (in the superclass) and the next object; with the
+    // cold fields above, at least 64 bytes.
+    private long q1, q2, q3, q4, q5;
 
     PhysicalConnection(Connection delegate, PhysicalConnections owner) throws SQLException {
-        this.delegate = delegate;
-        this.owner = owner;
+        super(delegate, owner);
         this.readOnly = delegate.isReadOnly();
         this.catalog = delegate.getCatalog();
         this.isolation = delegate.getTransactionIsolation();
@@ -135,23 +115,12 @@ public final class PhysicalConnection implements Connection {
      * count stays in this connection (no shared write) until {@link PhysicalConnections#borrows()} sums it.
      */
     public void countBorrow(long waitedNanos) {
-        BORROWS.setRelease(this, borrows + 1);
-        if (waitedNanos != 0) {
-            WAIT_NANOS.setRelease(this, waitNanos + waitedNanos);
-        }
-    }
-
-    long borrows() {
-        return (long) BORROWS.getAcquire(this);
-    }
-
-    long waitNanos() {
-        return (long) WAIT_NANOS.getAcquire(this);
+        count(waitedNanos);
     }
 
     /** Marks the start of a borrow, for leak detection; a no-op when it is off. */
     public void borrowed() {
-        if (owner.detectsLeaks()) {
+        if (leaks) {
             leakReported = false;
             borrower = Thread.currentThread().getName();
             borrowStack = new Throwable("connection borrowed here");
@@ -162,7 +131,7 @@ public final class PhysicalConnection implements Connection {
     /** Marks the end of a borrow. Pool libraries call {@code clearWarnings()} on return, which ends it too. */
     public void returned() {
         // Only when leak detection is on: two volatile writes on every return cost the fast path dearly.
-        if (owner.detectsLeaks()) {
+        if (leaks) {
             borrowedAt = 0;
             borrowStack = null;
         }
