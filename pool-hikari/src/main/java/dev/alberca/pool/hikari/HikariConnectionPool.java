@@ -27,7 +27,6 @@ final class HikariConnectionPool implements ConnectionPool {
     private final BorrowCounters counters = new BorrowCounters();
     private final Waiters waiters = new Waiters();
     private final long timeoutMillis;
-    private final boolean leaks;
     private volatile boolean closed;
 
     HikariConnectionPool(PoolConfig config, HikariPool pool, PhysicalConnections physical) {
@@ -35,7 +34,6 @@ final class HikariConnectionPool implements ConnectionPool {
         this.pool = pool;
         this.physical = physical;
         this.timeoutMillis = config.acquireTimeout().toMillis();
-        this.leaks = physical.detectsLeaks();
     }
 
     @Override
@@ -64,9 +62,7 @@ final class HikariConnectionPool implements ConnectionPool {
         }
         PhysicalConnection physical = c.unwrap(PhysicalConnection.class);
         counters.borrowedAtOnce(physical);
-        if (leaks) {
-            physical.borrowed();
-        }
+        physical.borrowed(); // a no-op unless leak detection is on
         return c;
     }
 
@@ -91,9 +87,7 @@ final class HikariConnectionPool implements ConnectionPool {
         long waited = System.nanoTime() - start;
         PhysicalConnection physical = c.unwrap(PhysicalConnection.class);
         counters.borrowed(physical, waited);
-        if (leaks) {
-            physical.borrowed();
-        }
+        physical.borrowed(); // a no-op unless leak detection is on
         return c;
     }
 
