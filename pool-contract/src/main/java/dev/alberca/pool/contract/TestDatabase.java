@@ -6,15 +6,21 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -53,6 +59,18 @@ public final class TestDatabase {
     private final Path dataDirectory;
     private final int port;
     private volatile EmbeddedPostgres embedded;
+    // Locked from the first start until the JVM exits, so that another JVM's sweep leaves the directory alone
+    // even while a test has the server stopped (zonky's epg-lock is free then) and restarts it on this data.
+    private volatile FileChannel owner;
+
+    /** The file in the data directory whose lock says a live JVM still owns it. */
+    private static final String OWNER_FILE = "alberca-owner.lock";
+    /**
+     * How long a directory without an owner lock is spared after its last change: it may belong to a JVM that
+     * is running initdb in it right now (before any lock exists), or to one of an older build (no owner lock)
+     * that has its server stopped for a restart.
+     */
+    private static final Duration UNOWNED_GRACE = Duration.ofMinutes(5);
 
     private TestDatabase(String url, String user, String password, Path dataDirectory, int port) {
         this.url = url;
@@ -82,7 +100,9 @@ public final class TestDatabase {
             return new TestDatabase(external.strip(), u, System.getenv("ALBERCA_TEST_PASSWORD"), null, -1);
         }
         try {
-            Path dir = Files.createTempDirectory("alberca-pg-");
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            sweepLeftovers(tmp);
+            Path dir = Files.createTempDirectory(tmp, "alberca-pg-");
             Files.delete(dir); // initdb wants to create it
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -90,8 +110,11 @@ public final class TestDatabase {
             }
             TestDatabase db = new TestDatabase("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres",
                     null, dir, port);
-            db.start();
+            // Before the start, so a start that fails half-way leaves no data directory behind either.
             Runtime.getRuntime().addShutdownHook(new Thread(db::stopQuietly, "alberca-test-db-stop"));
+            db.start();
+            db.owner = FileChannel.open(dir.resolve(OWNER_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            db.owner.lock();
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
@@ -291,7 +314,13 @@ public final class TestDatabase {
             embedded = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
+                    // stop() must keep the data for the next start(): zonky would delete it on close(). We
+                    // delete it ourselves when the JVM exits.
                     .setCleanDataDirectory(false)
+                    // Our hook alone stops the server: zonky's hook ran at the same time as ours, so ours found
+                    // the server already closing (close() returned at once), deleted the directory while
+                    // PostgreSQL was still shutting down, and PostgreSQL re-created pg_stat and pg_wal in it.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .start();
@@ -318,10 +347,74 @@ public final class TestDatabase {
 
     private void stopQuietly() {
         try {
+            Optional<ProcessHandle> postmaster = Optional.empty();
+            if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+                postmaster = ProcessHandle.of(postmasterPid());
+            }
             stop();
+            // pg_ctl gives up after 5 s; a server still writing its shutdown checkpoint would re-create
+            // directories in a tree deleted under it.
+            postmaster.ifPresent(p -> p.onExit().completeOnTimeout(p, 30, TimeUnit.SECONDS).join());
             deleteTree(dataDirectory);
+            if (owner != null) {
+                owner.close();
+            }
         } catch (IOException | RuntimeException e) {
-            // The JVM is exiting; a leftover temporary directory is all that can go wrong.
+            // The JVM is exiting; a leftover temporary directory is all that can go wrong, and the next
+            // JVM's sweepLeftovers removes it.
+        }
+    }
+
+    /**
+     * Deletes the {@code alberca-pg-*} data directories that runs killed before their shutdown hook (or runs of
+     * older builds) left in {@code tmp}. Best effort and quiet: a directory that cannot be judged or deleted
+     * stays. Several JVMs (surefire forks, benchmark hosts) may run at once, so a directory is deleted only when
+     * nothing alive uses it: its owner lock and zonky's {@code epg-lock} can both be locked (their holders are
+     * gone), and the postmaster its {@code postmaster.pid} names is not running.
+     */
+    private static void sweepLeftovers(Path tmp) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "alberca-pg-*")) {
+            for (Path dir : dirs) {
+                try {
+                    sweep(dir);
+                } catch (IOException | RuntimeException e) {
+                    // In use (an OverlappingFileLockException, say), vanished, or not ours: leave it.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No sweep this time.
+        }
+    }
+
+    private static void sweep(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path ownerFile = dir.resolve(OWNER_FILE);
+        Path serverLock = dir.resolve("epg-lock");
+        Path pidFile = dir.resolve("postmaster.pid");
+        boolean owned = Files.exists(ownerFile);
+        if (!owned && Files.getLastModifiedTime(dir).toMillis()
+                > System.currentTimeMillis() - UNOWNED_GRACE.toMillis()) {
+            return;
+        }
+        if (!Files.exists(serverLock) && Files.exists(pidFile)) {
+            return; // a server zonky did not start: not ours to judge
+        }
+        // Held (not just tried) while deleting, so no one can take the directory over meanwhile.
+        try (FileChannel o = owned ? FileChannel.open(ownerFile, StandardOpenOption.WRITE) : null;
+             FileChannel s = Files.exists(serverLock) ? FileChannel.open(serverLock, StandardOpenOption.WRITE) : null) {
+            if ((o != null && o.tryLock() == null) || (s != null && s.tryLock() == null)) {
+                return; // a live JVM holds it
+            }
+            if (Files.exists(pidFile)) {
+                // An unreadable pid file throws, and the directory stays.
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    return; // a server outlived its JVM (killed with SIGKILL), or the pid is in use again
+                }
+            }
+            deleteTree(dir);
         }
     }
 
