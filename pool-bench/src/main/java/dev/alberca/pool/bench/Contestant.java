@@ -130,6 +130,7 @@ final class Contestant implements AutoCloseable {
         p.setMinEvictableIdleDuration(Duration.ofMillis(-1));
         p.setSoftMinEvictableIdleDuration(config.idleTimeout());
         p.setJmxEnabled(false);
+        p.setCollectDetailedStatistics(false);
         GenericObjectPool<PoolableConnection> pool = new GenericObjectPool<>(f, p);
         f.setPool(pool);
         try {
