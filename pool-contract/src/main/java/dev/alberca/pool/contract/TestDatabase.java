@@ -114,7 +114,10 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(db::stopQuietly, "alberca-test-db-stop"));
             db.start();
             db.owner = FileChannel.open(dir.resolve(OWNER_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            db.owner.lock();
+            // tryLock, not lock: no wait here. Nothing else can hold it (another JVM's sweep leaves a directory
+            // alone while the server's epg-lock is held); without it the directory is merely unprotected
+            // while a test has the server stopped.
+            db.owner.tryLock();
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
