@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -116,16 +117,22 @@ public interface WaitingContract extends ContractBase {
         ConnectionPool pool = f.open(f.config().maxSize(1).maxWaiting(2).acquireTimeout(Duration.ofSeconds(10)));
         Connection held = f.closeLater(pool.getConnection());
         ExecutorService e = f.threads(2);
-        List<Future<Connection>> waiters = List.of(e.submit(() -> pool.getConnection()),
-                e.submit(() -> pool.getConnection()));
+        // Each waiter gives its connection back itself: which of the two is served first is the pool's
+        // business, and a waiter that kept it would leave the other to time out.
+        Callable<Boolean> borrowAndGiveBack = () -> {
+            try (Connection c = pool.getConnection()) {
+                return c.isValid(5);
+            }
+        };
+        List<Future<Boolean>> waiters = List.of(e.submit(borrowAndGiveBack), e.submit(borrowAndGiveBack));
         awaitWaiting(pool, 2);
         long start = System.nanoTime();
         assertThatThrownBy(pool::getConnection).isInstanceOf(TooManyWaitersException.class)
                 .hasMessageContaining(f.name()).hasMessageContaining("max-waiting=2");
         assertThat(millis(start)).isLessThan(500);
         held.close();
-        for (Future<Connection> w : waiters) {
-            w.get(15, TimeUnit.SECONDS).close();
+        for (Future<Boolean> w : waiters) {
+            assertThat(w.get(15, TimeUnit.SECONDS)).as("the waiter's connection is valid").isTrue();
         }
     }
 
