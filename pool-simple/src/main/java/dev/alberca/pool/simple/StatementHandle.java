@@ -64,9 +64,13 @@ class StatementHandle<S extends Statement> implements Statement {
         return iface.isInstance(this) || delegate.isWrapperFor(iface);
     }
 
+    /**
+     * The handle's class and identity only: pgjdbc's prepared statement prints its SQL with the bound values
+     * in it, which may be personal data or secrets, and a statement's text ends up in logs.
+     */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + delegate + "]";
+        return getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this));
     }
 
     @Override

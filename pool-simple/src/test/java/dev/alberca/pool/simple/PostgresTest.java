@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,6 +51,22 @@ class PostgresTest {
             assertThat(pool.providerName()).isEqualTo("simple");
             assertThat(query(c, "select 1")).isEqualTo(1);
             assertThat(query(c, "select current_setting('application_name')")).isEqualTo(pool.name());
+        }
+    }
+
+    @Test
+    void aStatementsTextNeverShowsItsBoundValues() throws SQLException {
+        try (ConnectionPool pool = ConnectionPools.open(config("stmt-text").build());
+             Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("select ?::text")) {
+            s.setString(1, "ana.secret@example.com");
+            // pgjdbc's own statement prints its SQL with the values bound in: the handle must not pass that on.
+            assertThat(s.unwrap(org.postgresql.PGStatement.class).toString()).contains("ana.secret@example.com");
+            assertThat(s.toString()).doesNotContain("ana.secret").doesNotContain("select")
+                    .startsWith("PreparedStatementHandle@");
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.toString()).doesNotContain("ana.secret");
+            }
         }
     }
 
