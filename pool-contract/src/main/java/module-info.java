@@ -15,6 +15,7 @@ open module dev.alberca.pool.contract {
     requires org.junit.jupiter.params;
     requires org.assertj.core;
     requires embedded.postgres;        // automatic module: the embedded server the suite starts
+    requires org.postgresql.jdbc;      // the driver's own statement text, to show what a pool must not pass on
     requires java.logging;
 
     exports dev.alberca.pool.contract;

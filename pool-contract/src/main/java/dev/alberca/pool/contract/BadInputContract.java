@@ -12,8 +12,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Bad settings are refused before any connection, naming the key, the value and the rule; bad
  * credentials, an unknown database or a dead address fail a borrow within the acquire timeout with an
- * error that says the database is the reason and keeps its SQLState; secrets never show.
+ * error that says the database is the reason and keeps its SQLState; secrets never show, nor the values
+ * bound to a statement.
  */
 public interface BadInputContract extends ContractBase {
 
@@ -127,6 +132,43 @@ public interface BadInputContract extends ContractBase {
         assertThat(f.config().url(url).build().toString()).doesNotContain(WRONG_PASSWORD);
         assertThatThrownBy(() -> f.config().url(url.replace("//", "")).build())
                 .isInstanceOf(IllegalArgumentException.class).message().doesNotContain(WRONG_PASSWORD);
+    }
+
+    /**
+     * pgjdbc prints a prepared statement as its SQL with the bound values filled in, and HikariCP and DBCP2
+     * print their statement wrappers (and DBCP2 its "is closed" errors) with the driver's text: a statement
+     * in a log line would carry personal data. The statements a pool lends, their results and their errors
+     * must not show the values.
+     */
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    default void boundValuesNeverShowInTheTextOfStatements(PoolFixture f) throws Exception {
+        String value = "ana.secret@example.com";
+        ConnectionPool pool = f.open(f.config().maxSize(1));
+        try (Connection c = pool.getConnection()) {
+            PreparedStatement s = c.prepareStatement("select ?::text");
+            s.setString(1, value);
+            assertThat(s.unwrap(org.postgresql.PGStatement.class).toString())
+                    .as("the driver's own text, which the pool must not pass on").contains(value);
+            assertThat(s.toString()).doesNotContain("ana.secret");
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo(value);
+                assertThat(r.toString()).doesNotContain("ana.secret");
+            }
+            s.close();
+            SQLException closed = catchThrowableOfType(SQLException.class, () -> s.setString(1, "x"));
+            assertThat((Throwable) closed).as("using a closed statement fails").isNotNull();
+            assertThat(closed.getMessage()).doesNotContain("ana.secret");
+            try (CallableStatement call = c.prepareCall("{ ? = call upper(?) }")) {
+                call.registerOutParameter(1, Types.VARCHAR);
+                call.setString(2, value);
+                call.execute();
+                assertThat(call.getString(1)).isEqualTo(value.toUpperCase());
+                assertThat(call.toString()).doesNotContain("ana.secret");
+            }
+            assertThat(c.toString()).doesNotContain("ana.secret");
+        }
     }
 
     @Test

@@ -24,7 +24,9 @@ import java.util.concurrent.Executor;
  * One physical connection made by {@link PhysicalConnections}, seen by a provider's pool as the driver's
  * connection. It tells the provider what the pool library underneath can't: which pool made it (for
  * {@code release}), whether it broke (a failed validity check or a connection error: SQLState class 08,
- * 57P01-57P03), and which session settings a borrower changed, so they can be put back on return.
+ * 57P01-57P03), and which session settings a borrower changed, so they can be put back on return. Its
+ * prepared and callable statements print no SQL: pgjdbc prints a prepared statement with its bound values
+ * filled in, and pool libraries print their wrappers as the driver's statement.
  *
  * <pre>{@code
  * PhysicalConnection p = handle.unwrap(PhysicalConnection.class);
@@ -302,7 +304,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public PreparedStatement prepareStatement(String a0) throws SQLException {
         try {
-            return delegate.prepareStatement(a0);
+            return new MaskedPreparedStatement<>(this, delegate.prepareStatement(a0));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -311,7 +313,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public CallableStatement prepareCall(String a0) throws SQLException {
         try {
-            return delegate.prepareCall(a0);
+            return new MaskedCallableStatement(this, delegate.prepareCall(a0));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -429,7 +431,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public PreparedStatement prepareStatement(String a0, int a1, int a2) throws SQLException {
         try {
-            return delegate.prepareStatement(a0, a1, a2);
+            return new MaskedPreparedStatement<>(this, delegate.prepareStatement(a0, a1, a2));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -438,7 +440,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public CallableStatement prepareCall(String a0, int a1, int a2) throws SQLException {
         try {
-            return delegate.prepareCall(a0, a1, a2);
+            return new MaskedCallableStatement(this, delegate.prepareCall(a0, a1, a2));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -528,7 +530,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public PreparedStatement prepareStatement(String a0, int a1, int a2, int a3) throws SQLException {
         try {
-            return delegate.prepareStatement(a0, a1, a2, a3);
+            return new MaskedPreparedStatement<>(this, delegate.prepareStatement(a0, a1, a2, a3));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -537,7 +539,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public CallableStatement prepareCall(String a0, int a1, int a2, int a3) throws SQLException {
         try {
-            return delegate.prepareCall(a0, a1, a2, a3);
+            return new MaskedCallableStatement(this, delegate.prepareCall(a0, a1, a2, a3));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -546,7 +548,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public PreparedStatement prepareStatement(String a0, int a1) throws SQLException {
         try {
-            return delegate.prepareStatement(a0, a1);
+            return new MaskedPreparedStatement<>(this, delegate.prepareStatement(a0, a1));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -555,7 +557,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public PreparedStatement prepareStatement(String a0, int[] a1) throws SQLException {
         try {
-            return delegate.prepareStatement(a0, a1);
+            return new MaskedPreparedStatement<>(this, delegate.prepareStatement(a0, a1));
         } catch (SQLException e) {
             throw seen(e);
         }
@@ -564,7 +566,7 @@ public final class PhysicalConnection extends PhysicalConnectionFields implement
     @Override
     public PreparedStatement prepareStatement(String a0, String[] a1) throws SQLException {
         try {
-            return delegate.prepareStatement(a0, a1);
+            return new MaskedPreparedStatement<>(this, delegate.prepareStatement(a0, a1));
         } catch (SQLException e) {
             throw seen(e);
         }
