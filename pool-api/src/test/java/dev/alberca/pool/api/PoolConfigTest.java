@@ -60,7 +60,8 @@ class PoolConfigTest {
         Properties p = c.connectionProperties();
         assertThat(p).containsEntry("connectTimeout", "10").containsEntry("loginTimeout", "10")
                 .containsEntry("socketTimeout", "30").containsEntry("cancelSignalTimeout", "10")
-                .containsEntry("tcpKeepAlive", "true").containsEntry("ApplicationName", "orders")
+                .containsEntry("tcpKeepAlive", "true").containsEntry("logServerErrorDetail", "false")
+                .containsEntry("ApplicationName", "orders")
                 .containsEntry("user", "app").containsEntry("password", "s3cret-Pw");
     }
 

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * pgjdbc settings that keep every call bounded, applied unless the user sets them.
+ * pgjdbc settings that keep every call bounded, and personal data out of its error messages, applied unless
+ * the user sets them.
  *
  * <p>pgjdbc's own defaults let calls hang forever: {@code socketTimeout=0} and {@code loginTimeout=0}. A
  * frozen network then blocks a query, and a server that accepts but never answers blocks a connect, with no
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class DriverDefaults {
 
     /**
-     * Each default, in seconds except {@code tcpKeepAlive}:
+     * Each default, in seconds except the two switches:
      * <ul>
      * <li>{@code connectTimeout=10}: TCP connect; bounds a host that drops packets.</li>
      * <li>{@code loginTimeout=10}: the whole connect, startup and authentication; bounds a server that
@@ -23,6 +24,10 @@ public final class DriverDefaults {
      * <li>{@code cancelSignalTimeout=10}: the side connection that cancels a statement on
      * {@code setQueryTimeout}.</li>
      * <li>{@code tcpKeepAlive=true}: lets the OS notice a peer that vanished.</li>
+     * <li>{@code logServerErrorDetail=false}: pgjdbc otherwise puts the server's detail line in an
+     * {@code SQLException}'s message ({@code Key (email)=(ana@example.com) already exists}) and a failed batch
+     * entry's SQL with its values in the {@code BatchUpdateException}'s; both end up in logged stack traces.
+     * The detail stays readable in {@code PSQLException.getServerErrorMessage()}.</li>
      * </ul>
      */
     public static final Map<String, String> VALUES = Map.of(
@@ -30,14 +35,15 @@ public final class DriverDefaults {
             "loginTimeout", "10",
             "socketTimeout", "300",
             "cancelSignalTimeout", "10",
-            "tcpKeepAlive", "true");
+            "tcpKeepAlive", "true",
+            "logServerErrorDetail", "false");
 
     private DriverDefaults() {
     }
 
     /** Checks the user's value of a timeout property: a number of seconds, zero or more. */
     public static void checkValue(String name, String value) {
-        if (!VALUES.containsKey(name) || name.equals("tcpKeepAlive")) {
+        if (!VALUES.containsKey(name) || name.equals("tcpKeepAlive") || name.equals("logServerErrorDetail")) {
             return;
         }
         boolean ok;
