@@ -261,6 +261,11 @@ public final class TestDatabase {
     /** The process id of the embedded server's postmaster. */
     public long postmasterPid() throws IOException {
         requireEmbedded("signalled");
+        return postmasterPid(dataDirectory);
+    }
+
+    /** The pid on the first line of the {@code postmaster.pid} in {@code dataDirectory}. */
+    private static long postmasterPid(Path dataDirectory) throws IOException {
         return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
     }
 
@@ -412,7 +417,7 @@ public final class TestDatabase {
             }
             if (Files.exists(pidFile)) {
                 // An unreadable pid file throws, and the directory stays.
-                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                long pid = postmasterPid(dir);
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     return; // a server outlived its JVM (killed with SIGKILL), or the pid is in use again
                 }
