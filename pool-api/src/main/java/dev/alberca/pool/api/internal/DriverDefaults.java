@@ -43,8 +43,9 @@ public final class DriverDefaults {
 
     /** Checks the user's value of a timeout property: a number of seconds, zero or more. */
     public static void checkValue(String name, String value) {
-        if (!VALUES.containsKey(name) || name.equals("tcpKeepAlive") || name.equals("logServerErrorDetail")) {
-            return;
+        String byDefault = VALUES.get(name);
+        if (byDefault == null || byDefault.equals("true") || byDefault.equals("false")) {
+            return; // not ours, or a switch (tcpKeepAlive, logServerErrorDetail): pgjdbc reads those itself
         }
         boolean ok;
         try {
