@@ -11,6 +11,7 @@
  */
 module dev.alberca.pool.bench {
     requires java.sql;
+    requires java.management;             // PkSelect: waits for the JIT compiler before measuring
     requires jmh.core;                    // automatic module (jmh-core-1.37.jar has no module name)
     requires dev.alberca.pool.api;
     requires dev.alberca.persona.dao;

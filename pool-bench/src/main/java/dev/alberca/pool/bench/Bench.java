@@ -259,7 +259,8 @@ public final class Bench {
                 : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
         rounds("PkSelect t=" + threads, PkSelect.CONTESTANTS, s, () -> options("PkSelect.findById", threads)
                 .jvmArgsAppend("-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
-                        "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000)));
+                        "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),
+                        "-D" + PkSelect.SETTLE_SECONDS + "=" + Integer.getInteger(PkSelect.SETTLE_SECONDS, full ? 60 : 0)));
     }
 
     /**
