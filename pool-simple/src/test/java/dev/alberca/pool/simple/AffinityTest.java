@@ -99,7 +99,7 @@ class AffinityTest {
                     return;
                 }
                 try (Connection c = pool.getConnection()) {
-                    got.add(physicalOf(c));
+                    got.add(StubDatabase.physicalOf(c));
                 } finally {
                     done.release();
                 }
@@ -120,12 +120,5 @@ class AffinityTest {
             }
         }
         return true;
-    }
-
-    private static Connection physicalOf(Connection handle) throws SQLException {
-        // The stub answers getConnection() of its statements with the physical connection.
-        try (var s = ((PooledConnection) handle).createStatement()) {
-            return ((StatementHandle<?>) s).delegate.getConnection();
-        }
     }
 }

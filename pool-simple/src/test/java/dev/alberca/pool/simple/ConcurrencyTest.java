@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ class ConcurrencyTest {
                         go.await();
                         for (int i = 0; i < borrowsEach; i++) {
                             try (Connection c = pool.getConnection()) {
-                                Connection physical = c.unwrap(Connection.class) == c ? physicalOf(c) : null;
+                                Connection physical = c.unwrap(Connection.class) == c ? StubDatabase.physicalOf(c) : null;
                                 if (owners.putIfAbsent(physical, Thread.currentThread()) != null) {
                                     violations.incrementAndGet();
                                 }
@@ -78,13 +77,6 @@ class ConcurrencyTest {
             assertThat(pool.stats().inUse()).isZero();
             assertThat(pool.stats().total()).isEqualTo(pool.stats().idle());
             assertThat(pool.stats().timeouts()).isZero();
-        }
-    }
-
-    private static Connection physicalOf(Connection handle) throws SQLException {
-        // The stub answers getConnection() of its statements with the physical connection.
-        try (var s = ((PooledConnection) handle).createStatement()) {
-            return ((StatementHandle<?>) s).delegate.getConnection();
         }
     }
 }

@@ -37,6 +37,13 @@ final class StubDatabase implements ConnectionFactory {
                 .poolName(name).minSize(0).maxSize(4).acquireTimeout(java.time.Duration.ofSeconds(2));
     }
 
+    /** The stub connection under a pool's handle: the stub answers getConnection() of its statements with it. */
+    static Connection physicalOf(Connection handle) throws SQLException {
+        try (var s = ((PooledConnection) handle).createStatement()) {
+            return ((StatementHandle<?>) s).delegate.getConnection();
+        }
+    }
+
     SimplePool open(PoolConfig config) {
         return SimplePool.open(config, this, System::nanoTime);
     }
