@@ -84,7 +84,7 @@ public class PkSelect {
         if (calls == 0) {
             return;
         }
-        WarmDao warm = dao();
+        ThreadDao warm = dao();
         try {
             call(warm.dao(), calls);
             if (settleSeconds > 0) {
@@ -96,8 +96,8 @@ public class PkSelect {
         }
     }
 
-    /** A DAO of the warm-up: on the pool, or for {@code none} on a connection of its own, which {@link #end()} closes. */
-    private record WarmDao(PersonaDao dao, HeldConnection held) {
+    /** One thread's DAO: on the pool, or for {@code none} on a connection of its own, which {@link #end()} closes. */
+    record ThreadDao(PersonaDao dao, HeldConnection held) {
         void end() throws SQLException {
             if (held != null) {
                 held.end();
@@ -105,13 +105,13 @@ public class PkSelect {
         }
     }
 
-    private WarmDao dao() throws SQLException {
+    private ThreadDao dao() throws SQLException {
         if (pool != null) {
-            return new WarmDao(new PersonaDao(pool.dataSource()), null);
+            return new ThreadDao(new PersonaDao(pool.dataSource()), null);
         }
         HeldConnection held = new HeldConnection(DriverManager.getConnection(url(),
                 Contestant.config(url(), user(), null, 1, 1).connectionProperties()));
-        return new WarmDao(new PersonaDao(new OneConnection(held)), held);
+        return new ThreadDao(new PersonaDao(new OneConnection(held)), held);
     }
 
     /**
@@ -126,7 +126,7 @@ public class PkSelect {
         for (int t = 0; t < threads; t++) {
             running.add(new Thread(() -> {
                 try {
-                    WarmDao own = dao();
+                    ThreadDao own = dao();
                     try {
                         call(own.dao(), callsEach);
                     } finally {
@@ -249,25 +249,18 @@ public class PkSelect {
     /** One benchmark thread's DAO: on the shared pool, or on a connection of its own. */
     @State(Scope.Thread)
     public static class Caller {
+        ThreadDao own;
         PersonaDao dao;
-        HeldConnection held;
 
         @Setup
         public void start(PkSelect bench) throws SQLException {
-            if (bench.pool == null) {
-                held = new HeldConnection(DriverManager.getConnection(url(),
-                        Contestant.config(url(), user(), null, 1, 1).connectionProperties()));
-                dao = new PersonaDao(new OneConnection(held));
-            } else {
-                dao = new PersonaDao(bench.pool.dataSource());
-            }
+            own = bench.dao();
+            dao = own.dao();
         }
 
         @TearDown
         public void stop() throws SQLException {
-            if (held != null) {
-                held.end();
-            }
+            own.end();
         }
     }
 
