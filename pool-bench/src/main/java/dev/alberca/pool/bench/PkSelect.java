@@ -74,11 +74,11 @@ public class PkSelect {
     /**
      * Makes {@code calls} calls on this one thread before the benchmark threads start, the same for every
      * contestant; then a short burst on {@code threads} threads; then more calls on this thread until the
-     * JIT compiler is idle (at most {@code settleSeconds}). With 8 or 16 threads and as many server
-     * processes on two cores, the compiler threads get little CPU: the calls/ms were still climbing after 4
-     * warmup iterations of 2 s, the more so the more code a contestant runs per call (DBCP2's wrappers: its
-     * compiler threads took 15 % of the client's CPU in the measurement, async-profiler). On one thread the
-     * hot code is compiled within a few seconds.
+     * JIT compiler is idle (at most {@code settleSeconds}; with 0, neither the burst nor the wait). With 8 or
+     * 16 threads and as many server processes on two cores, the compiler threads get little CPU: the calls/ms
+     * were still climbing after 4 warmup iterations of 2 s, the more so the more code a contestant runs per
+     * call (DBCP2's wrappers: its compiler threads took 15 % of the client's CPU in the measurement,
+     * async-profiler). On one thread the hot code is compiled within a few seconds.
      */
     private void warm(int calls, int threads, int settleSeconds) throws SQLException {
         if (calls == 0) {
@@ -180,7 +180,7 @@ public class PkSelect {
      */
     private void settle(PersonaDao dao, int seconds) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (seconds == 0 || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;
         }
         long start = System.nanoTime();
