@@ -160,6 +160,16 @@ final class LentConnection extends DelegatingConnection<PhysicalConnection> {
         throw e;
     }
 
+    /**
+     * Nothing: DBCP2 stamps the time of last use here (a clock read) on every statement made and every
+     * execution, for its abandoned-connection search, which reads the stamp of the pooled connection
+     * below, never this one's; the provider does not turn that search on. Leak detection is the pool's own.
+     */
+    @Override
+    protected void setLastUsed() {
+        // intentionally empty: see above
+    }
+
     /** Not handed out, as DBCP2's guard does by default: closing it would close the physical connection. */
     @Override
     public PhysicalConnection getDelegate() {

@@ -19,6 +19,12 @@ final class LentPreparedStatement extends DelegatingPreparedStatement {
         // intentionally empty: see above
     }
 
+    /** Nothing, as {@link LentStatement#setLastUsed()}. */
+    @Override
+    protected void setLastUsed() {
+        // intentionally empty: see above
+    }
+
     /** The class and identity only, as {@link LentStatement#toString()}. */
     @Override
     public String toString() {

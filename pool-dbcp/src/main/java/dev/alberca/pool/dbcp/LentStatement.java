@@ -6,8 +6,8 @@ import org.apache.commons.dbcp2.DelegatingStatement;
 import java.sql.Statement;
 
 /**
- * DBCP2's statement wrapper as the borrower gets it, with two things taken out (see {@link #finalize()}
- * and {@link #toString()}); {@link LentPreparedStatement} and {@link LentCallableStatement} do the same
+ * DBCP2's statement wrapper as the borrower gets it, with three things taken out (see {@link #finalize()},
+ * {@link #setLastUsed()} and {@link #toString()}); {@link LentPreparedStatement} and {@link LentCallableStatement} do the same
  * for the other two kinds.
  */
 final class LentStatement extends DelegatingStatement {
@@ -25,6 +25,12 @@ final class LentStatement extends DelegatingStatement {
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     protected void finalize() {
+        // intentionally empty: see above
+    }
+
+    /** Nothing: DBCP2 stamps a result set's making here, a clock read nothing reads (see {@link LentConnection#setLastUsed()}). */
+    @Override
+    protected void setLastUsed() {
         // intentionally empty: see above
     }
 
