@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * DBCP2's statement wrapper as the borrower gets it, with three things taken out (see {@link #finalize()},
- * {@link #setLastUsed()} and {@link #toString()}); {@link LentPreparedStatement} and {@link LentCallableStatement} do the same
- * for the other two kinds.
+ * {@link #setLastUsed()} and {@link #toString()}); {@link LentPreparedStatement} and
+ * {@link LentCallableStatement} do the same for the other two kinds.
  */
 final class LentStatement extends DelegatingStatement {
 
@@ -28,7 +28,10 @@ final class LentStatement extends DelegatingStatement {
         // intentionally empty: see above
     }
 
-    /** Nothing: DBCP2 stamps a result set's making here, a clock read nothing reads (see {@link LentConnection#setLastUsed()}). */
+    /**
+     * Nothing: DBCP2 stamps here the making of each result set, a clock read that nothing reads (see
+     * {@link LentConnection#setLastUsed()}).
+     */
     @Override
     protected void setLastUsed() {
         // intentionally empty: see above
