@@ -3,6 +3,7 @@ package dev.alberca.pool.dbcp;
 import dev.alberca.pool.api.ConnectionPool;
 import dev.alberca.pool.api.ConnectionPools;
 import dev.alberca.pool.contract.TestDatabase;
+import org.apache.commons.dbcp2.AbandonedTrace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,13 +13,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adapter lends its own subclasses of DBCP2's statement wrappers, for every kind of statement (not
- * finalizable, and printing no SQL; the contract's {@code boundValuesNeverShowInTheTextOfStatements}
- * checks the text): each kind must be the adapter's and still work.
+ * finalizable, printing no SQL, stamping no time of last use; the contract's
+ * {@code boundValuesNeverShowInTheTextOfStatements} checks the text): each kind must be the adapter's and
+ * still work.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LentStatementTest {
@@ -50,6 +53,33 @@ class LentStatementTest {
             try (PreparedStatement s = c.prepareStatement("select 1", Statement.RETURN_GENERATED_KEYS)) {
                 assertThat(s.toString()).startsWith("LentPreparedStatement@");
                 assertThat(s.getConnection()).isSameAs(c);
+            }
+        }
+    }
+
+    /**
+     * DBCP2 stamps the time of last use (a clock read, dear on this kind of VM) on the handle for every
+     * statement made and every execution, and on the statement for every result set; nothing reads those
+     * stamps here, so the adapter's handle and statements skip them and keep DBCP2's "never" (the epoch).
+     */
+    @Test
+    void theHandleAndItsStatementsStampNoTimeOfLastUse() throws SQLException {
+        try (ConnectionPool pool = open("dbcp-no-stamps"); Connection c = pool.getConnection()) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select 1");
+                 PreparedStatement p = c.prepareStatement("select ?");
+                 CallableStatement k = c.prepareCall("{ ? = call upper(?) }")) {
+                assertThat(r.next()).isTrue();
+                p.setInt(1, 7);
+                try (ResultSet q = p.executeQuery()) {
+                    assertThat(q.next()).isTrue();
+                }
+                k.registerOutParameter(1, java.sql.Types.VARCHAR);
+                k.setString(2, "x");
+                k.execute();
+                for (Object used : new Object[] {c, s, p, k}) {
+                    assertThat(((AbandonedTrace) used).getLastUsedInstant()).as(used.getClass().getSimpleName())
+                            .isEqualTo(Instant.EPOCH);
+                }
             }
         }
     }
