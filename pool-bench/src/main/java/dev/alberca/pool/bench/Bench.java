@@ -257,8 +257,13 @@ public final class Bench {
         // before that: read its dbcp figures as low.
         Schedule s = full ? new Schedule(3, 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
                 : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
+        // -XX:+AlwaysPreTouch: at the database's pace the young generation takes seconds to fill the first
+        // time, so each fork measured the kernel mapping fresh heap pages: page faults were 5-6.5 % of the
+        // client's CPU samples at 16 threads (async-profiler), the more the more a contestant allocates, and
+        // 0 % with the heap touched at start (0.4 s per fork). A server that runs for days pays them once.
         rounds("PkSelect t=" + threads, PkSelect.CONTESTANTS, s, () -> options("PkSelect.findById", threads)
-                .jvmArgsAppend("-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
+                .jvmArgsAppend("-XX:+AlwaysPreTouch",
+                        "-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
                         "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),
                         "-D" + PkSelect.SETTLE_SECONDS + "=" + Integer.getInteger(PkSelect.SETTLE_SECONDS, full ? 60 : 0)));
     }
