@@ -259,7 +259,7 @@ public final class Bench {
                 : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
         // -XX:+AlwaysPreTouch: at the database's pace the young generation takes seconds to fill the first
         // time, so each fork measured the kernel mapping fresh heap pages: page faults were 5-6.5 % of the
-        // client's CPU samples at 16 threads (async-profiler), the more the more a contestant allocates, and
+        // client's CPU samples at 16 threads (async-profiler), more for a contestant that allocates more, and
         // 0 % with the heap touched at start (0.4 s per fork). A server that runs for days pays them once.
         rounds("PkSelect t=" + threads, PkSelect.CONTESTANTS, s, () -> options("PkSelect.findById", threads)
                 .jvmArgsAppend("-XX:+AlwaysPreTouch",
