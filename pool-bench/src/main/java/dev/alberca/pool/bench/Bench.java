@@ -70,7 +70,8 @@ import java.util.function.Supplier;
  * minutes.
  *
  * <p>To look at a few contestants closely: {@code -Dalberca.bench.contestants=dbcp,none} (only those, in the
- * rounds), {@code -Dalberca.bench.threads=4} (the database at that thread count only), and
+ * rounds), {@code -Dalberca.bench.threads=4} (the database at that thread count only),
+ * {@code -Dalberca.bench.dbrounds=8} (that many database rounds instead of the mode's), and
  * {@code -Dalberca.bench.profiler='async:libPath=/path/to/libasyncProfiler.so;event=cpu;dir=/tmp/prof'} (a JMH
  * profiler for every fork).
  *
@@ -81,6 +82,7 @@ import java.util.function.Supplier;
 public final class Bench {
 
     private static final String[] JVM_ARGS = {"-Xms1g", "-Xmx1g", "-XX:-RestrictContended"};
+    static final String DB_ROUNDS = "alberca.bench.dbrounds";
 
     private final boolean full;
     private final List<RunResult> results = new ArrayList<>();
@@ -255,8 +257,8 @@ public final class Bench {
         // CPU (async-profiler); with a warm-up of single-threaded calls first (PkSelect.warm), every
         // contestant is level by the third 2 s iteration (10 x 2 s runs, 2026-11-21). Quick mode measures
         // before that: read its dbcp figures as low.
-        Schedule s = full ? new Schedule(3, 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
-                : new Schedule(2, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
+        Schedule s = full ? new Schedule(databaseRounds(3), 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
+                : new Schedule(databaseRounds(2), 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
         // -XX:+AlwaysPreTouch: at the database's pace the young generation takes seconds to fill the first
         // time, so each fork measured the kernel mapping fresh heap pages: page faults were 5-6.5 % of the
         // client's CPU samples at 16 threads (async-profiler), more for a contestant that allocates more, and
@@ -266,6 +268,28 @@ public final class Bench {
                         "-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
                         "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),
                         "-D" + PkSelect.SETTLE_SECONDS + "=" + Integer.getInteger(PkSelect.SETTLE_SECONDS, full ? 60 : 0)));
+    }
+
+    /**
+     * The database's rounds per thread count: {@code alberca.bench.dbrounds} if given, else the mode's. Its
+     * error bars are as wide as the gaps it measures (10-40 % within a run of 3 rounds), so a question about
+     * one provider at one thread count wants more rounds than a run of everything can afford.
+     */
+    static int databaseRounds(int byDefault) {
+        String given = System.getProperty(DB_ROUNDS);
+        if (given == null) {
+            return byDefault;
+        }
+        try {
+            int n = Integer.parseInt(given.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("-D" + DB_ROUNDS + "=" + given + " is not a number of rounds; give a whole"
+                + " number of 1 or more, e.g. -D" + DB_ROUNDS + "=8, or leave it out for the mode's " + byDefault);
     }
 
     /**
