@@ -83,13 +83,21 @@ public final class Bench {
 
     private static final String[] JVM_ARGS = {"-Xms1g", "-Xmx1g", "-XX:-RestrictContended"};
     static final String DB_ROUNDS = "alberca.bench.dbrounds";
+    static final String DB_THREADS = "alberca.bench.threads";
 
     private final boolean full;
+    private final int[] dbThreads;
+    private final int dbRounds;
+    private final int settleSeconds;
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
 
+    /** Reads the knobs first, so that a bad one is refused before the database starts. */
     private Bench(boolean full) {
         this.full = full;
+        this.dbThreads = databaseThreads();
+        this.dbRounds = databaseRounds(full ? 3 : 2);
+        this.settleSeconds = wholeNumber(PkSelect.SETTLE_SECONDS, "seconds", 0, 10, full ? 60 : 0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,7 +110,14 @@ public final class Bench {
                 : "cycles,alloc,vt,cold,db,roundtrips").split(",")));
         Path out = Path.of(System.getProperty("alberca.bench.out", "pool-bench/results"));
         Files.createDirectories(out);
-        Bench bench = new Bench(mode.equals("full"));
+        Bench bench;
+        try {
+            bench = new Bench(mode.equals("full"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         long start = System.nanoTime();
         Map<String, Double> roundTrips = bench.run(parts);
         Path json = out.resolve(mode + ".json");
@@ -153,11 +168,8 @@ public final class Bench {
             String benchUrl = database(db, "bench", 10_000);
             String rtUrl = database(db, RoundTrips.DATABASE, 10);
             if (parts.contains("db")) {
-                String only = System.getProperty("alberca.bench.threads"); // e.g. 4: that thread count only
-                for (int threads : new int[] {1, 4, 8, 16}) {
-                    if (only == null || only.equals(String.valueOf(threads))) {
-                        database(benchUrl, db.user(), threads);
-                    }
+                for (int threads : dbThreads) {
+                    database(benchUrl, db.user(), threads);
                 }
             }
             if (parts.contains("roundtrips")) {
@@ -257,8 +269,8 @@ public final class Bench {
         // CPU (async-profiler); with a warm-up of single-threaded calls first (PkSelect.warm), every
         // contestant is level by the third 2 s iteration (10 x 2 s runs, 2026-11-21). Quick mode measures
         // before that: read its dbcp figures as low.
-        Schedule s = full ? new Schedule(databaseRounds(3), 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
-                : new Schedule(databaseRounds(2), 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
+        Schedule s = full ? new Schedule(dbRounds, 4, TimeValue.seconds(2), 2, TimeValue.seconds(2))
+                : new Schedule(dbRounds, 1, TimeValue.milliseconds(1500), 2, TimeValue.milliseconds(500));
         // -XX:+AlwaysPreTouch: at the database's pace the young generation takes seconds to fill the first
         // time, so each fork measured the kernel mapping fresh heap pages: page faults were 5-6.5 % of the
         // client's CPU samples at 16 threads (async-profiler), more for a contestant that allocates more, and
@@ -272,7 +284,23 @@ public final class Bench {
                 .jvmArgsAppend(full ? "-XX:+AlwaysPreTouch" : "-XX:-AlwaysPreTouch",
                         "-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
                         "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),
-                        "-D" + PkSelect.SETTLE_SECONDS + "=" + Integer.getInteger(PkSelect.SETTLE_SECONDS, full ? 60 : 0)));
+                        "-D" + PkSelect.SETTLE_SECONDS + "=" + settleSeconds));
+    }
+
+    /** The database's thread counts: 1, 4, 8 and 16, or the one {@code alberca.bench.threads} names. */
+    static int[] databaseThreads() {
+        int[] all = {1, 4, 8, 16};
+        String only = System.getProperty(DB_THREADS);
+        if (only == null) {
+            return all;
+        }
+        for (int threads : all) {
+            if (only.strip().equals(String.valueOf(threads))) {
+                return new int[] {threads};
+            }
+        }
+        throw new IllegalArgumentException("-D" + DB_THREADS + "=" + only + " is not one of the database's thread"
+                + " counts; give 1, 4, 8 or 16, or leave it out for all four");
     }
 
     /**
@@ -281,20 +309,26 @@ public final class Bench {
      * one provider at one thread count wants more rounds than a run of everything can afford.
      */
     static int databaseRounds(int byDefault) {
-        String given = System.getProperty(DB_ROUNDS);
+        return wholeNumber(DB_ROUNDS, "rounds", 1, 8, byDefault);
+    }
+
+    /** A knob's whole number of at least {@code least}, {@code byDefault} when not given; else a clear refusal. */
+    static int wholeNumber(String property, String of, int least, int example, int byDefault) {
+        String given = System.getProperty(property);
         if (given == null) {
             return byDefault;
         }
         try {
             int n = Integer.parseInt(given.strip());
-            if (n > 0) {
+            if (n >= least) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("-D" + DB_ROUNDS + "=" + given + " is not a number of rounds; give a whole"
-                + " number of 1 or more, e.g. -D" + DB_ROUNDS + "=8, or leave it out for the mode's " + byDefault);
+        throw new IllegalArgumentException("-D" + property + "=" + given + " is not a number of " + of + "; give a whole"
+                + " number of " + least + " or more, e.g. -D" + property + "=" + example + ", or leave it out for the"
+                + " mode's " + byDefault);
     }
 
     /**
