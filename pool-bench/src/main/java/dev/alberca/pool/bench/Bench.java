@@ -66,8 +66,9 @@ import java.util.function.Supplier;
  * also the libraries used directly; heap pre-touched</td></tr>
  * </table>
  *
- * <p>A fork costs about a second besides its iterations (starting the JVM, opening and closing the pool),
- * and quick mode runs 127 of them: under the 10 minutes it must stay under. Full mode: about 40 minutes.
+ * <p>The stub cases' JVMs have a 256 MB heap touched at start, the database's 1 GB (why: {@code STUB_JVM}).
+ * A fork costs about a second besides its iterations (starting the JVM, opening and closing the pool),
+ * and quick mode runs 127 of them: under the 10 minutes it must stay under. Full mode: about 45 minutes.
  *
  * <p>To look at a few contestants closely: {@code -Dalberca.bench.contestants=dbcp,none} (only those, in the
  * rounds), {@code -Dalberca.bench.threads=4} (the database at that thread count only),
@@ -81,7 +82,17 @@ import java.util.function.Supplier;
  */
 public final class Bench {
 
-    private static final String[] JVM_ARGS = {"-Xms1g", "-Xmx1g", "-XX:-RestrictContended"};
+    /**
+     * The stub cases' JVMs: a small heap, touched at start. This machine maps a fresh heap page in about 7 us
+     * (a virtual machine), so an untouched heap kept the stub cycles at a tenth of their speed for the first
+     * 1.5-2.5 s of a fork while the young generation walked into new pages (simple's 1-thread statement
+     * cycle: 11k, 6k, 6k, 13k, then 85-125k ops/ms in 0.5 s iterations; raw-hikari 9k until 2.5 s, then 35k),
+     * which quick mode's 1 s of warmup measured. Touching 1 GB takes 1.9 s per JVM here, 256 MB 0.45 s; the
+     * stub cycles keep next to nothing alive.
+     */
+    private static final String[] STUB_JVM = {"-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:-RestrictContended"};
+    /** The database case's JVMs: pgjdbc and the DAO allocate more; full mode also touches the heap (below). */
+    private static final String[] DB_JVM = {"-Xms1g", "-Xmx1g", "-XX:-RestrictContended"};
     static final String DB_ROUNDS = "alberca.bench.dbrounds";
     static final String DB_THREADS = "alberca.bench.threads";
 
@@ -216,7 +227,7 @@ public final class Bench {
                 .include("dev\\.alberca\\.pool\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .threads(threads)
                 .forks(1)
-                .jvmArgs(JVM_ARGS)
+                .jvmArgs(benchmark.startsWith("PkSelect") ? DB_JVM : STUB_JVM)
                 .shouldFailOnError(false);
         // More options for the benchmark JVMs, e.g. -Dalberca.bench.jvmargs='-XX:+PrintCompilation'
         String more = System.getProperty("alberca.bench.jvmargs", "");
