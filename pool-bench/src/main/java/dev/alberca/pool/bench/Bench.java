@@ -222,12 +222,13 @@ public final class Bench {
     private record Schedule(int rounds, int warmups, TimeValue warmupTime, int iterations, TimeValue time) {
     }
 
-    private ChainedOptionsBuilder options(String benchmark, int threads) {
+    /** One JMH run of {@code benchmark} on JVMs started with {@code jvm} ({@link #STUB_JVM} or {@link #DB_JVM}). */
+    private ChainedOptionsBuilder options(String benchmark, int threads, String[] jvm) {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("dev\\.alberca\\.pool\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .threads(threads)
                 .forks(1)
-                .jvmArgs(benchmark.startsWith("PkSelect") ? DB_JVM : STUB_JVM)
+                .jvmArgs(jvm)
                 .shouldFailOnError(false);
         // More options for the benchmark JVMs, e.g. -Dalberca.bench.jvmargs='-XX:+PrintCompilation'
         String more = System.getProperty("alberca.bench.jvmargs", "");
@@ -256,7 +257,7 @@ public final class Bench {
                         : new Schedule(2, 3, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)));
         rounds(benchmark + " t=" + threads + (maxPoolSize == null ? "" : " pool=" + maxPoolSize)
                 + (jdk == null ? "" : " virtual"), Contestant.ALL, s, () -> {
-                    ChainedOptionsBuilder o = options(benchmark, threads);
+                    ChainedOptionsBuilder o = options(benchmark, threads, STUB_JVM);
                     if (maxPoolSize != null) {
                         o.param("maxPoolSize", maxPoolSize);
                     }
@@ -291,7 +292,7 @@ public final class Bench {
         // same reason quick mode races the providers against `none` only, not the libraries used directly.
         String[] contestants = full ? PkSelect.CONTESTANTS
                 : Arrays.stream(PkSelect.CONTESTANTS).filter(c -> !c.startsWith("raw-")).toArray(String[]::new);
-        rounds("PkSelect t=" + threads, contestants, s, () -> options("PkSelect.findById", threads)
+        rounds("PkSelect t=" + threads, contestants, s, () -> options("PkSelect.findById", threads, DB_JVM)
                 .jvmArgsAppend(full ? "-XX:+AlwaysPreTouch" : "-XX:-AlwaysPreTouch",
                         "-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
                         "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),
@@ -412,7 +413,7 @@ public final class Bench {
 
     /** Allocation or cold start: every contestant in one JMH run, one fork each. */
     private void once(String benchmark, int threads, String maxPoolSize, boolean gc) throws RunnerException {
-        ChainedOptionsBuilder o = options(benchmark, threads)
+        ChainedOptionsBuilder o = options(benchmark, threads, STUB_JVM)
                 .warmupIterations(full ? 3 : 2).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(full ? 5 : 2).measurementTime(TimeValue.seconds(1));
         if (maxPoolSize != null) {
