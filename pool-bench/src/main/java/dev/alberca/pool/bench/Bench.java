@@ -317,8 +317,9 @@ public final class Bench {
 
     /**
      * The database's rounds per thread count: {@code alberca.bench.dbrounds} if given, else the mode's. Its
-     * error bars are as wide as the gaps it measures (10-40 % within a run of 3 rounds), so a question about
-     * one provider at one thread count wants more rounds than a run of everything can afford.
+     * error bars are as wide as the gaps it measures (10-60 % within a run of 3 rounds on the machines
+     * measured so far), so a question about one provider at one thread count wants more rounds than a run
+     * of everything can afford.
      */
     static int databaseRounds(int byDefault) {
         return wholeNumber(DB_ROUNDS, "rounds", 1, 8, byDefault);
