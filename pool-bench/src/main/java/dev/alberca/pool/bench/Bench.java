@@ -317,7 +317,7 @@ public final class Bench {
 
     /**
      * The database's rounds per thread count: {@code alberca.bench.dbrounds} if given, else the mode's. Its
-     * error bars are as wide as the gaps it measures (10-60 % within a run of 3 rounds on the machines
+     * error bars are as wide as the gaps it measures (10-90 % within a run of 3 rounds on the machines
      * measured so far), so a question about one provider at one thread count wants more rounds than a run
      * of everything can afford.
      */
