@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Threads made one after another (an executor's) each keep a connection of their own when there are as many
  * connections as threads: a thread finds the one it used last at its first look, and takes no other
- * thread's. Before, 16 such threads started their searches at 7 or 8 different slots.
+ * thread's. Before, 16 such threads started their searches at 7 or 8 different slots. And a thread starts
+ * its search where it last found an idle connection, so that two threads that met at one slot part.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AffinityTest {
@@ -88,6 +89,42 @@ class AffinityTest {
                 distinct.add(mine.get(0));
             }
             assertThat(distinct).as("connections of 16 threads on 16 connections").hasSize(n);
+        }
+    }
+
+    @Test
+    void aThreadStartsWhereItLastFoundAnIdleConnection() throws Exception {
+        StubDatabase db = new StubDatabase();
+        try (SimplePool pool = db.open(StubDatabase.config("sticky").minSize(0).maxSize(4).build())) {
+            List<Connection> all = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                all.add(pool.getConnection());
+            }
+            for (Connection c : all) {
+                c.close();
+            }
+            // On a thread of its own, so that no earlier borrow of this test's thread left a hint behind.
+            List<Connection> got = new CopyOnWriteArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    Connection first = pool.getConnection(); // its start slot
+                    Connection second = pool.getConnection(); // the start slot is taken: the next one
+                    got.add(StubDatabase.physicalOf(first));
+                    got.add(StubDatabase.physicalOf(second));
+                    first.close();
+                    second.close();
+                    try (Connection third = pool.getConnection()) { // both idle again
+                        got.add(StubDatabase.physicalOf(third));
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            t.join(10_000);
+            assertThat(got).as("three borrows done within 10 s").hasSize(3);
+            assertThat(got.get(1)).as("the second borrow, while the first is held").isNotSameAs(got.get(0));
+            assertThat(got.get(2)).as("the third borrow starts where the second found one").isSameAs(got.get(1));
         }
     }
 
