@@ -72,7 +72,9 @@ import java.util.function.Supplier;
  *
  * <p>To look at a few contestants closely: {@code -Dalberca.bench.contestants=dbcp,none} (only those, in the
  * rounds), {@code -Dalberca.bench.threads=4} (the database at that thread count only),
- * {@code -Dalberca.bench.dbrounds=8} (that many database rounds instead of the mode's), and
+ * {@code -Dalberca.bench.dbrounds=8} (that many database rounds instead of the mode's),
+ * {@code -Dalberca.bench.cases=cycle-2,contended-virtual} (only those stub cases; names in {@link #STUB_CASES}),
+ * {@code -Dalberca.bench.rounds=20} (that many rounds of each stub case instead of the mode's), and
  * {@code -Dalberca.bench.profiler='async:libPath=/path/to/libasyncProfiler.so;event=cpu;dir=/tmp/prof'} (a JMH
  * profiler for every fork).
  *
@@ -95,10 +97,30 @@ public final class Bench {
     private static final String[] DB_JVM = {"-Xms1g", "-Xmx1g", "-XX:-RestrictContended"};
     static final String DB_ROUNDS = "alberca.bench.dbrounds";
     static final String DB_THREADS = "alberca.bench.threads";
+    static final String ROUNDS = "alberca.bench.rounds";
+    static final String CASES = "alberca.bench.cases";
+    static final String CONTESTANTS = "alberca.bench.contestants";
+
+    /** A stub case, by the name {@code -Dalberca.bench.cases} takes; {@code virtual}: part {@code vt}. */
+    record StubCase(String name, String benchmark, int threads, String maxPoolSize, boolean virtual) {
+    }
+
+    /** The stub cases in the order they run: part {@code cycles}, then part {@code vt}. */
+    static final List<StubCase> STUB_CASES = List.of(
+            new StubCase("cycle-1", "ConnectionCycle.cycle", 1, "32", false),
+            new StubCase("cycle-2", "ConnectionCycle.cycle", 2, "32", false),
+            new StubCase("cycle-8", "ConnectionCycle.cycle", 8, "32", false),
+            new StubCase("contended", "ConnectionCycle.cycle", 8, "4", false),
+            new StubCase("statements-1", "StatementCycle.cycle", 1, null, false),
+            new StubCase("statements-2", "StatementCycle.cycle", 2, null, false),
+            new StubCase("statements-8", "StatementCycle.cycle", 8, null, false),
+            new StubCase("contended-virtual", "ConnectionCycle.cycle", 8, "4", true));
 
     private final boolean full;
     private final int[] dbThreads;
     private final int dbRounds;
+    private final int stubRounds;
+    private final Set<String> stubCases;
     private final int settleSeconds;
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -108,6 +130,8 @@ public final class Bench {
         this.full = full;
         this.dbThreads = databaseThreads();
         this.dbRounds = databaseRounds(full ? 3 : 2);
+        this.stubRounds = wholeNumber(ROUNDS, "rounds", 1, 20, full ? 4 : 2);
+        this.stubCases = stubCases();
         this.settleSeconds = wholeNumber(PkSelect.SETTLE_SECONDS, "seconds", 0, 10, full ? 60 : 0);
     }
 
@@ -117,13 +141,16 @@ public final class Bench {
             System.err.println("usage: Bench quick|full [cycles,alloc,vt,cold,db,roundtrips]");
             System.exit(2);
         }
-        Set<String> parts = new TreeSet<>(Arrays.asList((args.length > 1 ? args[1]
-                : "cycles,alloc,vt,cold,db,roundtrips").split(",")));
+        Set<String> parts = new TreeSet<>();
+        for (String part : (args.length > 1 ? args[1] : "cycles,alloc,vt,cold,db,roundtrips").split(",")) {
+            parts.add(part.strip());
+        }
         Path out = Path.of(System.getProperty("alberca.bench.out", "pool-bench/results"));
         Files.createDirectories(out);
         Bench bench;
         try {
             bench = new Bench(mode.equals("full"));
+            checkParts(parts, bench.stubCases);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -149,25 +176,23 @@ public final class Bench {
     }
 
     private Map<String, Double> run(Set<String> parts) throws Exception {
-        if (parts.contains("cycles")) {
-            for (int threads : new int[] {1, 2, 8}) {
-                cycle("ConnectionCycle.cycle", threads, "32", null);
-            }
-            cycle("ConnectionCycle.cycle", 8, "4", null);
-            for (int threads : new int[] {1, 2, 8}) {
-                cycle("StatementCycle.cycle", threads, null, null);
+        for (StubCase c : STUB_CASES) {
+            if (!c.virtual() && parts.contains("cycles") && stubCases.contains(c.name())) {
+                cycle(c.benchmark(), c.threads(), c.maxPoolSize(), null);
             }
         }
         if (parts.contains("alloc")) {
             once("ConnectionCycle.cycle", 1, "32", true);
             once("StatementCycle.cycle", 1, null, true);
         }
-        if (parts.contains("vt")) {
-            String jdk = newJdk();
-            if (jdk != null) {
-                cycle("ConnectionCycle.cycle", 8, "4", jdk);
-            } else {
-                System.out.println("No JDK 21+ (set TEMURIN_25_HOME): the virtual-thread run is skipped.");
+        for (StubCase c : STUB_CASES) {
+            if (c.virtual() && parts.contains("vt") && stubCases.contains(c.name())) {
+                String jdk = newJdk();
+                if (jdk != null) {
+                    cycle(c.benchmark(), c.threads(), c.maxPoolSize(), jdk);
+                } else {
+                    System.out.println("No JDK 21+ (set TEMURIN_25_HOME): the virtual-thread run is skipped.");
+                }
             }
         }
         if (parts.contains("cold")) {
@@ -189,6 +214,40 @@ public final class Bench {
             }
         }
         return roundTrips;
+    }
+
+    /**
+     * Refuses a part that does not exist, and stub cases picked with none of their parts ({@code cycles} or
+     * {@code vt}) picked: either would run less than asked for and say nothing.
+     */
+    static void checkParts(Set<String> parts, Set<String> cases) {
+        Set<String> knownParts = Set.of("cycles", "alloc", "vt", "cold", "db", "roundtrips");
+        for (String part : parts) {
+            if (!knownParts.contains(part)) {
+                throw new IllegalArgumentException("unknown part '" + part + "'; give one or more of cycles, alloc,"
+                        + " vt, cold, db, roundtrips, comma-separated, or none for all of them");
+            }
+        }
+        String contestants = System.getProperty(CONTESTANTS, "");
+        if (!contestants.isBlank()) {
+            List<String> known = Arrays.asList(PkSelect.CONTESTANTS);
+            for (String c : contestants.split(",")) {
+                if (!known.contains(c.strip())) {
+                    throw new IllegalArgumentException("-D" + CONTESTANTS + "=" + contestants + " names no contestant '"
+                            + c.strip() + "'; give one or more of " + String.join(", ", known) + ", comma-separated");
+                }
+            }
+        }
+        if (System.getProperty(CASES) == null) {
+            return;
+        }
+        for (StubCase c : STUB_CASES) {
+            if (cases.contains(c.name()) && parts.contains(c.virtual() ? "vt" : "cycles")) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("-D" + CASES + "=" + System.getProperty(CASES) + " picks stub cases, but"
+                + " the parts " + parts + " run none of them; add part cycles (or vt, for contended-virtual)");
     }
 
     /** A JDK 21+ for the virtual-thread run: the property, TEMURIN_25_HOME, this JVM, or one in /usr/lib/jvm. */
@@ -249,12 +308,12 @@ public final class Bench {
         // Quick mode's half-second iterations: with two rounds, every contestant is one more fork, and a
         // fork's start and end (about a second) would otherwise take the 10 minutes.
         Schedule s = jdk == null
-                ? (full ? new Schedule(4, 2, TimeValue.seconds(1), 4, TimeValue.seconds(1))
-                        : new Schedule(2, 2, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)))
+                ? (full ? new Schedule(stubRounds, 2, TimeValue.seconds(1), 4, TimeValue.seconds(1))
+                        : new Schedule(stubRounds, 2, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)))
                 // More warmup, as this run always had: without iteration sync (below), JMH does not hold the
                 // first threads back while the others start, so the first iterations time the ramp-up.
-                : (full ? new Schedule(4, 4, TimeValue.seconds(1), 4, TimeValue.seconds(1))
-                        : new Schedule(2, 3, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)));
+                : (full ? new Schedule(stubRounds, 4, TimeValue.seconds(1), 4, TimeValue.seconds(1))
+                        : new Schedule(stubRounds, 3, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)));
         rounds(benchmark + " t=" + threads + (maxPoolSize == null ? "" : " pool=" + maxPoolSize)
                 + (jdk == null ? "" : " virtual"), Contestant.ALL, s, () -> {
                     ChainedOptionsBuilder o = options(benchmark, threads, STUB_JVM);
@@ -316,6 +375,30 @@ public final class Bench {
     }
 
     /**
+     * The stub cases {@code alberca.bench.cases} names (comma-separated, e.g. {@code cycle-2,contended-virtual}),
+     * or all of them. A case near its target wants more rounds than a run of everything can afford
+     * ({@code alberca.bench.rounds}), and only the two contestants it compares ({@code alberca.bench.contestants}).
+     */
+    static Set<String> stubCases() {
+        Set<String> all = new java.util.LinkedHashSet<>();
+        STUB_CASES.forEach(c -> all.add(c.name()));
+        String given = System.getProperty(CASES);
+        if (given == null) {
+            return all;
+        }
+        Set<String> picked = new java.util.LinkedHashSet<>();
+        for (String name : given.split(",")) {
+            if (!all.contains(name.strip())) {
+                throw new IllegalArgumentException("-D" + CASES + "=" + given + " names no stub case '" + name.strip()
+                        + "'; give one or more of " + String.join(", ", all) + ", comma-separated, or leave it out"
+                        + " for all of them");
+            }
+            picked.add(name.strip());
+        }
+        return picked;
+    }
+
+    /**
      * The database's rounds per thread count: {@code alberca.bench.dbrounds} if given, else the mode's. Its
      * error bars are as wide as the gaps it measures (10-90 % within a run of 3 rounds on the machines
      * measured so far), so a question about one provider at one thread count wants more rounds than a run
@@ -352,9 +435,9 @@ public final class Bench {
     private void rounds(String what, String[] contestants, Schedule s, Supplier<ChainedOptionsBuilder> options)
             throws RunnerException {
         // To look at a few closely, e.g. -Dalberca.bench.contestants=dbcp,none (with alberca.bench.profiler)
-        String only = System.getProperty("alberca.bench.contestants", "");
+        String only = System.getProperty(CONTESTANTS, "");
         if (!only.isBlank()) {
-            List<String> picked = Arrays.asList(only.split(","));
+            List<String> picked = Arrays.stream(only.split(",")).map(String::strip).toList();
             contestants = Arrays.stream(contestants).filter(picked::contains).toArray(String[]::new);
         }
         Map<String, List<RunResult>> byContestant = new LinkedHashMap<>();

@@ -16,9 +16,10 @@ import java.util.Map;
  * <p>A ratio is that of the two scores, each the mean of all its iterations. {@link Bench} writes a case
  * that ran in rounds as one result per contestant whose forks are the rounds, in round order; when there
  * is more than one round, the table also gives the lowest and highest ratio within one round,
- * {@code 0.98× (0.95–1.01)}: how far the ratio moved while both ran side by side. (Files written before the
- * rounds, {@code results/full*.json}, ran a contestant's two forks back to back: there the range pairs the
- * first forks and the second forks, not rounds.)
+ * {@code 0.98× (0.95–1.01)}: how far the ratio moved while both ran side by side; with three rounds or
+ * more, the median of the rounds' ratios follows, {@code 0.93× (0.28–1.92, median 1.02)}. (Files written
+ * before the rounds, {@code results/full*.json}, ran a contestant's two forks back to back: there the range
+ * pairs the first forks and the second forks, not rounds.)
  *
  * <pre>
  * java -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Report pool-bench/results/quick.json
@@ -57,26 +58,44 @@ public final class Report {
          * round, or when either lost a round (then their forks no longer pair up round by round).
          */
         double[] roundRange(String a, String b) {
+            double[] q = roundRatios(a, b);
+            return q == null ? null : new double[] {q[0], q[q.length - 1]};
+        }
+
+        /**
+         * The median of the rounds' ratios of {@code a} to {@code b}, or NaN with fewer than three rounds or
+         * when either lost a round. Next to the ratio of the means it tells a case that a few slow rounds
+         * (the machine's, hitting one contestant) pull down from one that is slower round after round.
+         */
+        double medianRound(String a, String b) {
+            double[] q = roundRatios(a, b);
+            if (q == null || q.length < 3) {
+                return Double.NaN;
+            }
+            int m = q.length / 2;
+            return q.length % 2 == 1 ? q[m] : (q[m - 1] + q[m]) / 2;
+        }
+
+        /** Each round's ratio, sorted; null with one round or when the forks no longer pair up by round. */
+        private double[] roundRatios(String a, String b) {
             Score x = scores.get(a);
             Score y = scores.get(b);
             if (x == null || y == null || x.forksRun() < 2 || x.forksRun() != y.forksRun()
                     || x.forks().size() != x.forksRun() || y.forks().size() != y.forksRun()) {
                 return null;
             }
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < x.forks().size(); i++) {
-                double q = x.forks().get(i) / y.forks().get(i);
-                low = Math.min(low, q);
-                high = Math.max(high, q);
+            double[] q = new double[x.forks().size()];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = x.forks().get(i) / y.forks().get(i);
             }
-            return new double[] {low, high};
+            java.util.Arrays.sort(q);
+            return q;
         }
     }
 
     /** Said under every table with ratios. */
     private static final String RANGE = " (in brackets, with more than one round: the lowest and highest ratio"
-            + " within one round)";
+            + " within one round; with three or more, also the median of the rounds' ratios)";
 
     private Report() {
     }
@@ -156,7 +175,10 @@ public final class Report {
                 double[] range = r.roundRange(q[0], q[1]);
                 md.append(' ').append(Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "**%.2f×**", x));
                 if (!Double.isNaN(x) && range != null) {
-                    md.append(String.format(Locale.ROOT, " (%.2f–%.2f)", range[0], range[1]));
+                    double median = r.medianRound(q[0], q[1]);
+                    md.append(String.format(Locale.ROOT, " (%.2f–%.2f", range[0], range[1]))
+                            .append(Double.isNaN(median) ? "" : String.format(Locale.ROOT, ", median %.2f", median))
+                            .append(')');
                 }
                 md.append(" |");
             }

@@ -3,10 +3,13 @@ package dev.alberca.pool.bench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The launcher's knobs for the database: the mode's default, a given value, or a clear refusal. */
+/** The launcher's knobs: the mode's default, a given value, or a clear refusal. */
 class BenchTest {
 
     @AfterEach
@@ -14,6 +17,8 @@ class BenchTest {
         System.clearProperty(Bench.DB_ROUNDS);
         System.clearProperty(Bench.DB_THREADS);
         System.clearProperty(PkSelect.SETTLE_SECONDS);
+        System.clearProperty(Bench.CASES);
+        System.clearProperty(Bench.CONTESTANTS);
     }
 
     @Test
@@ -58,5 +63,46 @@ class BenchTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("-Dalberca.bench.threads=5 is not one of the database's thread counts; give 1, 4, 8 or 16,"
                         + " or leave it out for all four");
+    }
+
+    @Test
+    void everyStubCaseOrTheOnesNamed() {
+        assertThat(Bench.stubCases()).containsExactly("cycle-1", "cycle-2", "cycle-8", "contended", "statements-1",
+                "statements-2", "statements-8", "contended-virtual");
+        System.setProperty(Bench.CASES, "cycle-2, contended-virtual");
+        assertThat(Bench.stubCases()).containsExactly("cycle-2", "contended-virtual");
+    }
+
+    @Test
+    void anUnknownStubCaseIsRefusedWithTheNames() {
+        System.setProperty(Bench.CASES, "cycle-2,cycle-4");
+        assertThatThrownBy(Bench::stubCases)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-Dalberca.bench.cases=cycle-2,cycle-4 names no stub case 'cycle-4'; give one or more of"
+                        + " cycle-1, cycle-2, cycle-8, contended, statements-1, statements-2, statements-8,"
+                        + " contended-virtual, comma-separated, or leave it out for all of them");
+    }
+
+    @Test
+    void casesPickedWithoutTheirPartAreRefused() {
+        System.setProperty(Bench.CASES, "contended-virtual");
+        Bench.checkParts(Set.of("vt"), Bench.stubCases()); // runs it
+        assertThatThrownBy(() -> Bench.checkParts(new TreeSet<>(Set.of("cycles", "db")), Bench.stubCases()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-Dalberca.bench.cases=contended-virtual picks stub cases, but the parts [cycles, db] run"
+                        + " none of them; add part cycles (or vt, for contended-virtual)");
+    }
+
+    @Test
+    void anUnknownPartOrContestantIsRefused() {
+        assertThatThrownBy(() -> Bench.checkParts(Set.of("cycle"), Bench.stubCases()))
+                .hasMessage("unknown part 'cycle'; give one or more of cycles, alloc, vt, cold, db, roundtrips,"
+                        + " comma-separated, or none for all of them");
+        System.setProperty(Bench.CONTESTANTS, "dbcp,rawdbcp");
+        assertThatThrownBy(() -> Bench.checkParts(Set.of("cycles"), Bench.stubCases()))
+                .hasMessage("-Dalberca.bench.contestants=dbcp,rawdbcp names no contestant 'rawdbcp'; give one or more"
+                        + " of none, simple, hikari, dbcp, raw-hikari, raw-dbcp, comma-separated");
+        System.setProperty(Bench.CONTESTANTS, "dbcp, raw-dbcp");
+        Bench.checkParts(Set.of("cycles"), Bench.stubCases());
     }
 }

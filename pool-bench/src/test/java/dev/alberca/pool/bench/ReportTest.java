@@ -81,6 +81,16 @@ class ReportTest {
     }
 
     @Test
+    void threeRoundsOrMoreAlsoGiveTheMedianRound(@TempDir Path dir) throws IOException {
+        // One slow round for simple pulls the ratio of the means far below 1; the median round says the others
+        // were near level. Rounds' ratios 1.10, 0.25, 0.90, 1.00: median (0.90 + 1.00) / 2.
+        String md = markdown(dir, "[" + run("simple", 16.25, "", 4, "[[22], [5], [18], [20]]") + ","
+                + run("raw-hikari", 20, "", 4, "[[20], [20], [20], [20]]") + "]");
+
+        assertThat(md).contains("| **0.81×** (0.25–1.10, median 0.95) |");
+    }
+
+    @Test
     void oneRoundHasNoRange(@TempDir Path dir) throws IOException {
         String md = markdown(dir, "[" + run("simple", 3, "") + "," + run("raw-hikari", 2, "") + "]");
 
