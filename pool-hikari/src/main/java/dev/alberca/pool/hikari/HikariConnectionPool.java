@@ -9,7 +9,6 @@ import dev.alberca.pool.api.PoolStats;
 import dev.alberca.pool.api.PoolTimeoutException;
 import dev.alberca.pool.api.TooManyWaitersException;
 import dev.alberca.pool.api.spi.PhysicalConnection;
-import dev.alberca.pool.api.spi.BorrowCounters;
 import dev.alberca.pool.api.spi.PhysicalConnections;
 
 import java.sql.Connection;
@@ -19,21 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A HikariCP pool seen through the Alberca API: errors, stats, release, check and close translated. */
-final class HikariConnectionPool implements ConnectionPool {
+final class HikariConnectionPool extends PaddedBorrowFields implements ConnectionPool {
 
+    // The borrow path's fields (pool, counters, timeoutMillis, closed) are in PaddedBorrowFields.
     private final PoolConfig config;
-    private final HikariPool pool;
     private final PhysicalConnections physical;
-    private final BorrowCounters counters = new BorrowCounters();
     private final Waiters waiters = new Waiters();
-    private final long timeoutMillis;
-    private volatile boolean closed;
 
     HikariConnectionPool(PoolConfig config, HikariPool pool, PhysicalConnections physical) {
+        super(pool, config.acquireTimeout().toMillis());
         this.config = config;
-        this.pool = pool;
         this.physical = physical;
-        this.timeoutMillis = config.acquireTimeout().toMillis();
     }
 
     @Override
