@@ -29,6 +29,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +101,8 @@ public final class Bench {
     static final String ROUNDS = "alberca.bench.rounds";
     static final String CASES = "alberca.bench.cases";
     static final String CONTESTANTS = "alberca.bench.contestants";
+    /** The parts of a run, in the order they run; all of them unless the second argument picks some. */
+    static final List<String> PARTS = List.of("cycles", "alloc", "vt", "cold", "db", "roundtrips");
 
     /** A stub case, by the name {@code -Dalberca.bench.cases} takes; {@code virtual}: part {@code vt}. */
     record StubCase(String name, String benchmark, int threads, String maxPoolSize, boolean virtual) {
@@ -138,11 +141,11 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "quick";
         if (!mode.equals("quick") && !mode.equals("full")) {
-            System.err.println("usage: Bench quick|full [cycles,alloc,vt,cold,db,roundtrips]");
+            System.err.println("usage: Bench quick|full [" + String.join(",", PARTS) + "]");
             System.exit(2);
         }
         Set<String> parts = new TreeSet<>();
-        for (String part : (args.length > 1 ? args[1] : "cycles,alloc,vt,cold,db,roundtrips").split(",")) {
+        for (String part : (args.length > 1 ? args[1] : String.join(",", PARTS)).split(",")) {
             parts.add(part.strip());
         }
         Path out = Path.of(System.getProperty("alberca.bench.out", "pool-bench/results"));
@@ -221,21 +224,18 @@ public final class Bench {
      * {@code vt}) picked: either would run less than asked for and say nothing.
      */
     static void checkParts(Set<String> parts, Set<String> cases) {
-        Set<String> knownParts = Set.of("cycles", "alloc", "vt", "cold", "db", "roundtrips");
         for (String part : parts) {
-            if (!knownParts.contains(part)) {
-                throw new IllegalArgumentException("unknown part '" + part + "'; give one or more of cycles, alloc,"
-                        + " vt, cold, db, roundtrips, comma-separated, or none for all of them");
+            if (!PARTS.contains(part)) {
+                throw new IllegalArgumentException("unknown part '" + part + "'; give one or more of "
+                        + String.join(", ", PARTS) + ", comma-separated, or none for all of them");
             }
         }
-        String contestants = System.getProperty(CONTESTANTS, "");
-        if (!contestants.isBlank()) {
-            List<String> known = Arrays.asList(PkSelect.CONTESTANTS);
-            for (String c : contestants.split(",")) {
-                if (!known.contains(c.strip())) {
-                    throw new IllegalArgumentException("-D" + CONTESTANTS + "=" + contestants + " names no contestant '"
-                            + c.strip() + "'; give one or more of " + String.join(", ", known) + ", comma-separated");
-                }
+        List<String> known = Arrays.asList(PkSelect.CONTESTANTS);
+        for (String c : pickedContestants()) {
+            if (!known.contains(c)) {
+                throw new IllegalArgumentException("-D" + CONTESTANTS + "=" + System.getProperty(CONTESTANTS)
+                        + " names no contestant '" + c + "'; give one or more of " + String.join(", ", known)
+                        + ", comma-separated");
             }
         }
         if (System.getProperty(CASES) == null) {
@@ -374,19 +374,25 @@ public final class Bench {
                 + " counts; give 1, 4, 8 or 16, or leave it out for all four");
     }
 
+    /** The contestants {@code alberca.bench.contestants} names, or none (then every case runs all of its own). */
+    static List<String> pickedContestants() {
+        String only = System.getProperty(CONTESTANTS, "");
+        return only.isBlank() ? List.of() : Arrays.stream(only.split(",")).map(String::strip).toList();
+    }
+
     /**
      * The stub cases {@code alberca.bench.cases} names (comma-separated, e.g. {@code cycle-2,contended-virtual}),
      * or all of them. A case near its target wants more rounds than a run of everything can afford
      * ({@code alberca.bench.rounds}), and only the two contestants it compares ({@code alberca.bench.contestants}).
      */
     static Set<String> stubCases() {
-        Set<String> all = new java.util.LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         STUB_CASES.forEach(c -> all.add(c.name()));
         String given = System.getProperty(CASES);
         if (given == null) {
             return all;
         }
-        Set<String> picked = new java.util.LinkedHashSet<>();
+        Set<String> picked = new LinkedHashSet<>();
         for (String name : given.split(",")) {
             if (!all.contains(name.strip())) {
                 throw new IllegalArgumentException("-D" + CASES + "=" + given + " names no stub case '" + name.strip()
@@ -435,9 +441,8 @@ public final class Bench {
     private void rounds(String what, String[] contestants, Schedule s, Supplier<ChainedOptionsBuilder> options)
             throws RunnerException {
         // To look at a few closely, e.g. -Dalberca.bench.contestants=dbcp,none (with alberca.bench.profiler)
-        String only = System.getProperty(CONTESTANTS, "");
-        if (!only.isBlank()) {
-            List<String> picked = Arrays.stream(only.split(",")).map(String::strip).toList();
+        List<String> picked = pickedContestants();
+        if (!picked.isEmpty()) {
             contestants = Arrays.stream(contestants).filter(picked::contains).toArray(String[]::new);
         }
         Map<String, List<RunResult>> byContestant = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,7 @@ public final class Report {
             for (int i = 0; i < q.length; i++) {
                 q[i] = x.forks().get(i) / y.forks().get(i);
             }
-            java.util.Arrays.sort(q);
+            Arrays.sort(q);
             return q;
         }
     }
