@@ -106,6 +106,10 @@ public final class Bench {
 
     /** A stub case, by the name {@code -Dalberca.bench.cases} takes; {@code virtual}: part {@code vt}. */
     record StubCase(String name, String benchmark, int threads, String maxPoolSize, boolean virtual) {
+        /** The part that runs it. */
+        String part() {
+            return virtual ? "vt" : "cycles";
+        }
     }
 
     /** The stub cases in the order they run: part {@code cycles}, then part {@code vt}. */
@@ -180,7 +184,7 @@ public final class Bench {
 
     private Map<String, Double> run(Set<String> parts) throws Exception {
         for (StubCase c : STUB_CASES) {
-            if (!c.virtual() && parts.contains("cycles") && stubCases.contains(c.name())) {
+            if (!c.virtual() && parts.contains(c.part()) && stubCases.contains(c.name())) {
                 cycle(c.benchmark(), c.threads(), c.maxPoolSize(), null);
             }
         }
@@ -189,7 +193,7 @@ public final class Bench {
             once("StatementCycle.cycle", 1, null, true);
         }
         for (StubCase c : STUB_CASES) {
-            if (c.virtual() && parts.contains("vt") && stubCases.contains(c.name())) {
+            if (c.virtual() && parts.contains(c.part()) && stubCases.contains(c.name())) {
                 String jdk = newJdk();
                 if (jdk != null) {
                     cycle(c.benchmark(), c.threads(), c.maxPoolSize(), jdk);
@@ -242,7 +246,7 @@ public final class Bench {
             return;
         }
         for (StubCase c : STUB_CASES) {
-            if (cases.contains(c.name()) && parts.contains(c.virtual() ? "vt" : "cycles")) {
+            if (cases.contains(c.name()) && parts.contains(c.part())) {
                 return;
             }
         }
