@@ -397,13 +397,14 @@ public final class Bench {
             return all;
         }
         Set<String> picked = new LinkedHashSet<>();
-        for (String name : given.split(",")) {
-            if (!all.contains(name.strip())) {
-                throw new IllegalArgumentException("-D" + CASES + "=" + given + " names no stub case '" + name.strip()
+        for (String part : given.split(",")) {
+            String name = part.strip();
+            if (!all.contains(name)) {
+                throw new IllegalArgumentException("-D" + CASES + "=" + given + " names no stub case '" + name
                         + "'; give one or more of " + String.join(", ", all) + ", comma-separated, or leave it out"
                         + " for all of them");
             }
-            picked.add(name.strip());
+            picked.add(name);
         }
         return picked;
     }

@@ -12,6 +12,8 @@ import dev.alberca.pool.api.spi.BorrowCounters;
  * entry, which its borrower writes twice per borrow, promoted 48 bytes after the handle, on the same cache
  * line as the handle's fields: every borrow then waited for that line. The int fills the 4 bytes after the
  * object header, where the JVM would otherwise put the {@code closed} flag, next to whatever lies before.
+ * The padding removes that placement (later dumps); a gain in throughput was not measurable apart from the
+ * machine's noise (twenty-round runs with and without it, BENCHMARKS.md).
  */
 abstract class PaddedBorrowFields extends BorrowFields {
     long q1, q2, q3, q4, q5, q6, q7, q8;
