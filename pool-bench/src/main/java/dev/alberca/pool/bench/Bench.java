@@ -121,7 +121,7 @@ public final class Bench {
             new StubCase("statements-1", "StatementCycle.cycle", 1, null, false),
             new StubCase("statements-2", "StatementCycle.cycle", 2, null, false),
             new StubCase("statements-8", "StatementCycle.cycle", 8, null, false),
-            new StubCase("contended-virtual", "ConnectionCycle.cycle", 8, "4", true));
+            new StubCase("contended-virtual", "ConnectionCycle.cycleYielding", 8, "4", true));
 
     private final boolean full;
     private final int[] dbThreads;

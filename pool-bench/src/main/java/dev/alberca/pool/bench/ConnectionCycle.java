@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * Borrow, then give back: the pool's whole round trip for a caller, and nothing else (the driver is a
- * stub). Run at 1, 2 and 8 threads on a pool of 32, and at 8 threads on a pool of 4 (contended). The
- * pool starts empty and grows on demand.
+ * stub). Run at 1, 2 and 8 threads on a pool of 32, and at 8 threads on a pool of 4 (contended; on
+ * virtual threads as {@link #cycleYielding}). The pool starts empty and grows on demand.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,6 +52,25 @@ public class ConnectionCycle {
     @Benchmark
     public Connection cycle() throws SQLException {
         Connection c = dataSource.getConnection();
+        c.close();
+        return c;
+    }
+
+    /**
+     * The contended case on virtual threads: the same cycle, with the borrower giving up its carrier while
+     * it holds the connection, as a query's wait for the server does.
+     *
+     * <p>Why the yield: a carrier runs a virtual thread until it blocks, and {@link #cycle} never blocks. On
+     * two carriers, two of the eight virtual threads ran the whole iteration and the other six began only
+     * after it had ended, made one cycle each, and JMH added each of those as a rate of one cycle in a few
+     * hundred nanoseconds: 3,900-6,600 ops/ms of the 12,100-18,000 it reported per iteration came from no
+     * work (BENCHMARKS.md), and no borrower ever waited for a connection. With the yield, all eight take
+     * turns, four hold the pool's four connections, and the others wait in the pool.
+     */
+    @Benchmark
+    public Connection cycleYielding() throws SQLException {
+        Connection c = dataSource.getConnection();
+        Thread.yield();
         c.close();
         return c;
     }

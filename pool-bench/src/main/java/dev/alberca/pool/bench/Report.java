@@ -230,8 +230,8 @@ public final class Report {
             } else {
                 group = "cycle";
                 Object pool = params.get("maxPoolSize");
-                label = benchmark.replace(".cycle", "") + ", " + threads + " thread" + (threads > 1 ? "s" : "")
-                        + ", pool " + (pool == null ? threads : pool)
+                label = benchmark.replace(".cycleYielding", ", yielding while held").replace(".cycle", "") + ", "
+                        + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + (pool == null ? threads : pool)
                         + (pool != null && Integer.parseInt((String) pool) < threads ? " (contended)" : "")
                         + (virtual ? ", virtual threads, JDK " + jdk.replaceFirst("[.+].*", "") : "");
                 score = score(primary);

@@ -141,6 +141,15 @@ class ReportTest {
     }
 
     @Test
+    void theYieldingCycleIsNamedAsSuch() {
+        List<Report.Row> rows = Report.rows("[" + run("simple", 1, ", \"-Djmh.executor=VIRTUAL\"")
+                .replace("ConnectionCycle.cycle\"", "ConnectionCycle.cycleYielding\"") + "]");
+
+        assertThat(rows).extracting(r -> r.label).containsExactly(
+                "ConnectionCycle, yielding while held, 8 threads, pool 4 (contended), virtual threads, JDK 17");
+    }
+
+    @Test
     void theChartDrawsOneBarPerRatio() {
         String svg = Chart.svg(Report.rows("[" + run("simple", 3, "") + "," + run("raw-hikari", 2, "") + "]"));
 
