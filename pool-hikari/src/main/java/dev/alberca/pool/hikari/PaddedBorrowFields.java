@@ -8,12 +8,13 @@ import dev.alberca.pool.api.spi.BorrowCounters;
  * of padding before them and 64 after.
  *
  * <p>Why: every borrowing thread reads the pool's handle, and where it lies in memory is up to the collector
- * once it promotes it. Heap dumps of the benchmark's slow forks (BENCHMARKS.md) found a HikariCP pool
- * entry, which its borrower writes twice per borrow, promoted 48 bytes after the handle, on the same cache
- * line as the handle's fields: every borrow then waited for that line. The int fills the 4 bytes after the
- * object header, where the JVM would otherwise put the {@code closed} flag, next to whatever lies before.
- * The padding removes that placement (later dumps); a gain in throughput was not measurable apart from the
- * machine's noise (twenty-round runs with and without it, BENCHMARKS.md).
+ * once it promotes it. Heap dumps of slow forks of the benchmark's earlier virtual-thread case (two threads
+ * cycling without contention; BENCHMARKS.md) found a HikariCP pool entry, which its borrower writes twice
+ * per borrow, promoted 48 bytes after the handle, on the same cache line as the handle's fields: a borrow
+ * on another core then waits for that line. The int fills the 4 bytes after the object header, where the
+ * JVM would otherwise put the {@code closed} flag, next to whatever lies before. The padding removes that
+ * placement (later dumps); a gain in throughput was not measurable apart from the machine's noise
+ * (twenty-round runs with and without it, BENCHMARKS.md).
  */
 abstract class PaddedBorrowFields extends BorrowFields {
     long q1, q2, q3, q4, q5, q6, q7, q8;
