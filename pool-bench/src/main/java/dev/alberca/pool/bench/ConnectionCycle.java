@@ -64,8 +64,9 @@ public class ConnectionCycle {
      * two carriers, two of the eight virtual threads ran the whole iteration and the other six began only
      * after it had ended, made one cycle each, and JMH added each of those as a rate of one cycle in a few
      * hundred nanoseconds: 3,900-6,600 ops/ms of the 12,100-18,000 it reported per iteration came from no
-     * work (BENCHMARKS.md), and no borrower ever waited for a connection. With the yield, all eight take
-     * turns, four hold the pool's four connections, and the others wait in the pool.
+     * work (BENCHMARKS.md), and no borrower ever waited for a connection. With the yield, the eight take
+     * turns on the carriers, four hold the pool's four connections, and the others wait in the pool; which
+     * of them gets the next connection is the pool's policy (BENCHMARKS.md: who makes the cycles).
      */
     @Benchmark
     public Connection cycleYielding() throws SQLException {
