@@ -194,6 +194,11 @@ public final class Report {
         return decimals || v < 10 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%,.0f", v);
     }
 
+    /** A stub benchmark's name in a row's label: "ConnectionCycle", "ConnectionCycle, yielding while held". */
+    private static String caseName(String benchmark) {
+        return benchmark.replace(".cycleYielding", ", yielding while held").replace(".cycle", "");
+    }
+
     /** The rows of a JMH JSON result file, in the order the cases first appear. */
     @SuppressWarnings("unchecked")
     static List<Row> rows(String jsonText) {
@@ -216,7 +221,7 @@ public final class Report {
             Score score;
             if (alloc != null) {
                 group = "alloc";
-                label = benchmark.replace(".cycle", "") + ", " + threads + " thread";
+                label = caseName(benchmark) + ", " + threads + " thread";
                 score = score(alloc);
             } else if (benchmark.startsWith("ColdStart")) {
                 group = "cold";
@@ -230,8 +235,8 @@ public final class Report {
             } else {
                 group = "cycle";
                 Object pool = params.get("maxPoolSize");
-                label = benchmark.replace(".cycleYielding", ", yielding while held").replace(".cycle", "") + ", "
-                        + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + (pool == null ? threads : pool)
+                label = caseName(benchmark) + ", " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool "
+                        + (pool == null ? threads : pool)
                         + (pool != null && Integer.parseInt((String) pool) < threads ? " (contended)" : "")
                         + (virtual ? ", virtual threads, JDK " + jdk.replaceFirst("[.+].*", "") : "");
                 score = score(primary);
