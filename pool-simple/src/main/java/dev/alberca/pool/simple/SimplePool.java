@@ -29,9 +29,11 @@ import java.util.function.LongSupplier;
  * The built-in pool: its lifecycle, a borrow with one deadline, the return, and close.
  *
  * <p>A borrow first claims an idle connection from the {@link EntryStore} (no lock). Only when none is idle
- * does it queue in {@link Waiters} and ask the {@link Connector} for a new one; returns and new connections
- * go to the oldest waiter first. The deadline is taken once, at entry, and bounds everything the borrow
- * does: waiting, and the validity check of a connection unused for more than {@value #BYPASS_MILLIS} ms.
+ * does it queue in {@link Waiters} and ask the {@link Connector} for a new one. New connections go to the
+ * oldest waiter; a connection given back goes to it once it has waited {@value #FAIR_MICROS} µs, and before
+ * that goes idle for whoever claims it first (see {@code returned}). The deadline is taken once, at entry,
+ * and bounds everything the borrow does: waiting, and the validity check of a connection unused for more
+ * than {@value #BYPASS_MILLIS} ms.
  */
 final class SimplePool implements ConnectionPool {
 
@@ -49,6 +51,12 @@ final class SimplePool implements ConnectionPool {
     /** "Connections come back all the time": one came back this recently. */
     static final long CHURN_MICROS = 20;
     private static final long CHURN_NANOS = TimeUnit.MICROSECONDS.toNanos(CHURN_MICROS);
+    /** A waiter that has waited this long gets the next connection given back, before anyone else. */
+    static final long FAIR_MICROS = 1000;
+    private static final long FAIR_NANOS = TimeUnit.MICROSECONDS.toNanos(FAIR_MICROS);
+    /** How often a waiter younger than that looks for an idle connection. */
+    static final long POLL_MICROS = 50;
+    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(POLL_MICROS);
     /** Caps a caller's timeout so that start + timeout cannot overflow (about 73 years). */
     private static final long MAX_TIMEOUT = Long.MAX_VALUE / 4;
     /** For setNetworkTimeout: the drivers we care about ignore the executor, and JDBC wants one. */
@@ -227,25 +235,20 @@ final class SimplePool implements ConnectionPool {
         }
         // Those waiting for a connection the pool can still open are not the queue max-waiting limits.
         int room = Math.max(0, max - open.get());
-        Waiters.Waiter w = waiters.enqueue((int) Math.min(Integer.MAX_VALUE, (long) maxWaiting + room));
+        Waiters.Waiter w = waiters.enqueue((int) Math.min(Integer.MAX_VALUE, (long) maxWaiting + room),
+                clock.getAsLong());
         if (w == null) {
             throw new TooManyWaitersException(name, maxWaiting, stats());
         }
         if (w.result == null) {
             connector.request();
             // An entry that went idle just before we queued would otherwise be missed until the next return.
-            PoolEntry early = store.claim();
+            PoolEntry early = claimInstead(w, start);
             if (early != null) {
-                Object other = waiters.cancel(w);
-                if (other instanceof PoolEntry) {
-                    giveBack((PoolEntry) other);
-                } else if (other != null) {
-                    giveBack(early);
-                    return outcome(other, start);
-                }
                 return early;
             }
         }
+        boolean lastLook = false;
         for (;;) {
             Object r = w.result;
             if (r != null) {
@@ -266,8 +269,42 @@ final class SimplePool implements ConnectionPool {
                 }
                 throw timedOut(start, now);
             }
-            LockSupport.parkNanos(this, deadline - now);
+            long young = w.since + FAIR_NANOS - now;
+            if (young > 0) {
+                // Connections given back now go idle, not to the queue: look for one every so often.
+                LockSupport.parkNanos(this, Math.min(deadline - now, Math.min(young, POLL_NANOS)));
+            } else if (!lastLook) {
+                // From now on returns come to the queue. One that went idle before is looked for once more,
+                // after the clock said so: a return that missed this look sees the same clock (returned()).
+                lastLook = true;
+            } else {
+                LockSupport.parkNanos(this, deadline - now);
+                continue;
+            }
+            PoolEntry idle = claimInstead(w, start);
+            if (idle != null) {
+                return idle;
+            }
         }
+    }
+
+    /**
+     * Claims an idle entry for a queued borrower and takes it out of the queue; null if none is idle. What
+     * was handed to the waiter meanwhile wins: a second entry goes back, a failure is thrown.
+     */
+    private PoolEntry claimInstead(Waiters.Waiter w, long start) throws SQLException {
+        PoolEntry e = store.claim();
+        if (e == null) {
+            return null;
+        }
+        Object other = waiters.cancel(w);
+        if (other instanceof PoolEntry) {
+            giveBack((PoolEntry) other);
+        } else if (other != null) {
+            giveBack(e);
+            return outcome(other, start);
+        }
+        return e;
     }
 
     private PoolEntry outcome(Object r, long start) throws SQLException {
@@ -381,7 +418,30 @@ final class SimplePool implements ConnectionPool {
         } else if (closed.get() || e.expired(now)) {
             remove(e, false);
         } else {
+            returned(e, now);
+        }
+    }
+
+    /**
+     * A connection its borrower gave back goes to the oldest waiter once that one has waited
+     * {@value #FAIR_MICROS} µs. Before that it goes idle, and whoever claims it first has it: the returning
+     * thread, a newcomer, or a waiter looking (waiters look every {@value #POLL_MICROS} µs until then). On a
+     * full pool whose connections are held for a moment, a hand-off on every return would park and wake a
+     * thread on every borrow (on virtual threads, that cost {@code simple} three quarters of its throughput).
+     * Past the bound, waiters are served in the order they came, so no wait is longer than the bound plus
+     * the time for the waiters ahead to be served: as with a hand-off on every return, plus the bound.
+     */
+    private void returned(PoolEntry e, long now) {
+        if (waiters.size() == 0 || now - waiters.oldestSince() >= FAIR_NANOS) {
             giveBack(e);
+            return;
+        }
+        e.release();
+        // The oldest may have passed the bound since our look, looked once more and parked until a hand-off.
+        if (waiters.size() > 0 && clock.getAsLong() - waiters.oldestSince() >= FAIR_NANOS && e.claim()) {
+            giveBack(e);
+        } else if (closed.get() && e.retireIfIdle()) {
+            remove(e, false); // close() swept the store before this entry came back
         }
     }
 

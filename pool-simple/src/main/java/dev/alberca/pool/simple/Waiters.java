@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Borrowers waiting for a connection, first come first served. A returned or new connection is handed to
- * the oldest waiter directly instead of going idle, so a newcomer cannot take it from under the queue.
+ * Borrowers waiting for a connection, in the order they came. The pool hands a connection to the oldest
+ * waiter directly, or lets it go idle for whoever claims it first (see {@code SimplePool.returned}).
  *
  * <p>Only the slow path comes here. The lock is held for a few field writes, never while anything blocks,
  * which keeps it safe for virtual threads; waiters park outside it.
@@ -19,12 +19,20 @@ final class Waiters {
     /** One waiting borrower; {@code result} is written once, under the lock. */
     static final class Waiter {
         final Thread thread = Thread.currentThread();
+        /** When it joined the queue, on the pool's clock; never before the waiter ahead of it. */
+        final long since;
         volatile Object result;
+
+        Waiter(long since) {
+            this.since = since;
+        }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private volatile int size;
+    /** When the oldest waiter joined; meaningful only while {@code size > 0}. */
+    private volatile long oldestSince;
     private boolean closed;
 
     /** How many wait now; read on every return, so it is a plain volatile field. */
@@ -32,23 +40,41 @@ final class Waiters {
         return size;
     }
 
+    /** When the oldest waiter joined the queue; meaningful only while {@link #size()} is above zero. */
+    long oldestSince() {
+        return oldestSince;
+    }
+
+    /** Under the lock, after every change to the queue. */
+    private void changed() {
+        Waiter first = queue.peekFirst();
+        if (first != null) {
+            oldestSince = first.since;
+        }
+        size = queue.size();
+    }
+
     /**
-     * Queues the calling thread. Null when {@code maxWaiting} already wait; a waiter whose result is
-     * already {@link #CLOSED} when the queue is closed.
+     * Queues the calling thread, joining at {@code now}. Null when {@code maxWaiting} already wait; a waiter
+     * whose result is already {@link #CLOSED} when the queue is closed.
      */
-    Waiter enqueue(int maxWaiting) {
-        Waiter w = new Waiter();
+    Waiter enqueue(int maxWaiting, long now) {
         lock.lock();
         try {
             if (closed) {
+                Waiter w = new Waiter(now);
                 w.result = CLOSED;
                 return w;
             }
             if (queue.size() >= maxWaiting) {
                 return null;
             }
+            Waiter last = queue.peekLast();
+            // Clocks read before the lock may come in any order; the queue's must not, or the oldest
+            // waiter would not be the first (the pool's fairness rests on it).
+            Waiter w = new Waiter(last != null && last.since - now > 0 ? last.since : now);
             queue.addLast(w);
-            size = queue.size();
+            changed();
             return w;
         } finally {
             lock.unlock();
@@ -64,7 +90,7 @@ final class Waiters {
             if (w == null) {
                 return false;
             }
-            size = queue.size();
+            changed();
             w.result = result;
         } finally {
             lock.unlock();
@@ -83,7 +109,7 @@ final class Waiters {
             Object r = w.result;
             if (r == null) {
                 queue.remove(w);
-                size = queue.size();
+                changed();
             }
             return r;
         } finally {
@@ -98,7 +124,7 @@ final class Waiters {
         try {
             woken = queue.toArray(new Waiter[0]);
             queue.clear();
-            size = 0;
+            changed();
             for (Waiter w : woken) {
                 w.result = result;
             }

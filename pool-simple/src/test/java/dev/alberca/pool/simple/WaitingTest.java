@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,38 @@ class WaitingTest {
             }
             c.close();
         }
+    }
+
+    @Test
+    void aWaiterPastTheFairnessBoundGetsTheNextReturnNotTheThreadThatGaveItBack() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000_000_000L);
+        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
+                clock::get);
+        Connection held = pool.getConnection();
+        CompletableFuture<Connection> waiter = borrowInBackground();
+        awaitWaiting(1);
+        clock.addAndGet(TimeUnit.MICROSECONDS.toNanos(SimplePool.FAIR_MICROS));
+        held.close();
+        assertThatThrownBy(() -> pool.getConnection(Duration.ZERO)).isInstanceOf(PoolTimeoutException.class);
+        waiter.get(10, TimeUnit.SECONDS).close();
+        assertThat(pool.stats().borrows()).isEqualTo(2);
+    }
+
+    @Test
+    void aWaiterWithinTheFairnessBoundFindsAConnectionThatWentIdle() throws Exception {
+        // The clock stands still: the waiter stays within the bound, so the return leaves the connection
+        // idle instead of handing it over, and the waiter must find it by looking.
+        AtomicLong clock = new AtomicLong(1_000_000_000L);
+        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
+                clock::get);
+        Connection held = pool.getConnection();
+        CompletableFuture<Connection> waiter = borrowInBackground();
+        awaitWaiting(1);
+        held.close();
+        waiter.get(10, TimeUnit.SECONDS).close();
+        assertThat(pool.stats().waiting()).isZero();
+        assertThat(pool.stats().borrows()).isEqualTo(2);
+        assertThat(pool.stats().timeouts()).isZero();
     }
 
     @Test
