@@ -53,6 +53,20 @@ class WaitingTest {
         assertThat(pool.stats().waiting()).isEqualTo(n);
     }
 
+    /** The one connection of a pool, held by the test, and a borrower queued behind it in the background. */
+    private record OneWaiting(Connection held, CompletableFuture<Connection> waiter) {
+    }
+
+    /** {@link OneWaiting} on a clock the test moves (the waiter's looks still pause in real time). */
+    private OneWaiting oneHeldOneWaiting(AtomicLong clock) throws Exception {
+        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
+                clock::get);
+        Connection held = pool.getConnection();
+        CompletableFuture<Connection> waiter = borrowInBackground();
+        awaitWaiting(1);
+        return new OneWaiting(held, waiter);
+    }
+
     private CompletableFuture<Connection> borrowInBackground() {
         CompletableFuture<Connection> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -89,15 +103,11 @@ class WaitingTest {
     @Test
     void aWaiterPastTheFairnessBoundGetsTheNextReturnNotTheThreadThatGaveItBack() throws Exception {
         AtomicLong clock = new AtomicLong(1_000_000_000L);
-        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
-                clock::get);
-        Connection held = pool.getConnection();
-        CompletableFuture<Connection> waiter = borrowInBackground();
-        awaitWaiting(1);
+        OneWaiting q = oneHeldOneWaiting(clock);
         clock.addAndGet(TimeUnit.MICROSECONDS.toNanos(SimplePool.FAIR_MICROS));
-        held.close();
+        q.held().close();
         assertThatThrownBy(() -> pool.getConnection(Duration.ZERO)).isInstanceOf(PoolTimeoutException.class);
-        waiter.get(10, TimeUnit.SECONDS).close();
+        q.waiter().get(10, TimeUnit.SECONDS).close();
         assertThat(pool.stats().borrows()).isEqualTo(2);
     }
 
@@ -105,14 +115,9 @@ class WaitingTest {
     void aWaiterWithinTheFairnessBoundFindsAConnectionThatWentIdle() throws Exception {
         // The clock stands still: the waiter stays within the bound, so the return leaves the connection
         // idle instead of handing it over, and the waiter must find it by looking.
-        AtomicLong clock = new AtomicLong(1_000_000_000L);
-        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
-                clock::get);
-        Connection held = pool.getConnection();
-        CompletableFuture<Connection> waiter = borrowInBackground();
-        awaitWaiting(1);
-        held.close();
-        waiter.get(10, TimeUnit.SECONDS).close();
+        OneWaiting q = oneHeldOneWaiting(new AtomicLong(1_000_000_000L));
+        q.held().close();
+        q.waiter().get(10, TimeUnit.SECONDS).close();
         assertThat(pool.stats().waiting()).isZero();
         assertThat(pool.stats().borrows()).isEqualTo(2);
         assertThat(pool.stats().timeouts()).isZero();
