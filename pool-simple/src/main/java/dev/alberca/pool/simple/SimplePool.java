@@ -427,9 +427,9 @@ final class SimplePool implements ConnectionPool {
      * {@value #FAIR_MICROS} µs. Before that it goes idle, and whoever claims it first has it: the returning
      * thread, a newcomer, or a waiter looking (waiters look every {@value #POLL_MICROS} µs until then). On a
      * full pool whose connections are held for a moment, a hand-off on every return would park and wake a
-     * thread on every borrow (on virtual threads, that cost {@code simple} three quarters of its throughput).
-     * Past the bound, waiters are served in the order they came, so no wait is longer than the bound plus
-     * the time for the waiters ahead to be served: as with a hand-off on every return, plus the bound.
+     * thread on every borrow (on virtual threads that cost about four fifths of the pool's throughput). Past
+     * the bound, waiters are served in the order they came, so no wait is longer than the bound plus the
+     * time for the waiters ahead to be served: as with a hand-off on every return, plus the bound.
      */
     private void returned(PoolEntry e, long now) {
         if (waiters.size() == 0 || now - waiters.oldestSince() >= FAIR_NANOS) {
