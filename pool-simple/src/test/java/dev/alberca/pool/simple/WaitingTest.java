@@ -53,14 +53,19 @@ class WaitingTest {
         assertThat(pool.stats().waiting()).isEqualTo(n);
     }
 
+    /** A pool of one connection on a clock the test moves (waiters' looks still pause in real time). */
+    private void poolOfOne(AtomicLong clock) {
+        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
+                clock::get);
+    }
+
     /** The one connection of a pool, held by the test, and a borrower queued behind it in the background. */
     private record OneWaiting(Connection held, CompletableFuture<Connection> waiter) {
     }
 
-    /** {@link OneWaiting} on a clock the test moves (the waiter's looks still pause in real time). */
+    /** {@link OneWaiting} on {@link #poolOfOne}. */
     private OneWaiting oneHeldOneWaiting(AtomicLong clock) throws Exception {
-        pool = db.open(StubDatabase.config("waiting").maxSize(1).acquireTimeout(Duration.ofSeconds(20)).build(),
-                clock::get);
+        poolOfOne(clock);
         Connection held = pool.getConnection();
         CompletableFuture<Connection> waiter = borrowInBackground();
         awaitWaiting(1);
@@ -82,14 +87,17 @@ class WaitingTest {
     }
 
     @Test
-    void waitersAreServedFirstComeFirstServed() throws Exception {
-        pool(1, Duration.ofSeconds(20));
+    void waitersPastTheFairnessBoundAreServedFirstComeFirstServed() throws Exception {
+        // On a clock the test moves, so that every waiter is past the bound however fast it queued.
+        AtomicLong clock = new AtomicLong(1_000_000_000L);
+        poolOfOne(clock);
         Connection held = pool.getConnection();
         List<CompletableFuture<Connection>> waiters = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             waiters.add(borrowInBackground());
             awaitWaiting(i + 1);
         }
+        clock.addAndGet(TimeUnit.MICROSECONDS.toNanos(SimplePool.FAIR_MICROS));
         held.close();
         for (int i = 0; i < 4; i++) {
             Connection c = waiters.get(i).get(10, TimeUnit.SECONDS);
