@@ -432,16 +432,28 @@ final class SimplePool implements ConnectionPool {
      * time for the waiters ahead to be served: as with a hand-off on every return, plus the bound.
      */
     private void returned(PoolEntry e, long now) {
-        if (waiters.size() == 0 || now - waiters.oldestSince() >= FAIR_NANOS) {
+        if (waiters.size() == 0 || oldestPastBound(now)) {
             giveBack(e);
             return;
         }
         e.release();
         // The oldest may have passed the bound since our look, looked once more and parked until a hand-off.
-        if (waiters.size() > 0 && clock.getAsLong() - waiters.oldestSince() >= FAIR_NANOS && e.claim()) {
+        if (oldestPastBound(clock.getAsLong()) && e.claim()) {
             giveBack(e);
-        } else if (closed.get() && e.retireIfIdle()) {
-            remove(e, false); // close() swept the store before this entry came back
+        } else {
+            retireIfClosed(e);
+        }
+    }
+
+    /** Whether someone waits and the oldest waiter has waited {@value #FAIR_MICROS} µs at {@code now}. */
+    private boolean oldestPastBound(long now) {
+        return waiters.size() > 0 && now - waiters.oldestSince() >= FAIR_NANOS;
+    }
+
+    /** After a release: close() may have swept the store before this entry came back. */
+    private void retireIfClosed(PoolEntry e) {
+        if (closed.get() && e.retireIfIdle()) {
+            remove(e, false);
         }
     }
 
@@ -453,9 +465,7 @@ final class SimplePool implements ConnectionPool {
                 // A borrower may have queued between our look and the release, after its own look found
                 // nothing idle: take the entry back and hand it over, or it would wait with one idle.
                 if (waiters.size() == 0 || !e.claim()) {
-                    if (closed.get() && e.retireIfIdle()) {
-                        remove(e, false); // close() swept the store before this entry came back
-                    }
+                    retireIfClosed(e);
                     return;
                 }
             }
