@@ -46,7 +46,9 @@ import java.util.function.Supplier;
  *
  * <p>Writes {@code pool-bench/results/<mode>.json} (every JMH result of the run), {@code <mode>-roundtrips.json},
  * {@code <mode>.md} (the ratio table) and {@code <mode>.svg}; {@code -Dalberca.bench.out=DIR} writes them to
- * {@code DIR} instead. Parts can be picked: {@code quick cycles,alloc,vt,cold,db,roundtrips}. The contention
+ * {@code DIR} instead. Parts can be picked: {@code quick cycles,alloc,vt,cold,db,roundtrips}, and one more that
+ * runs only when named, {@code interleaved} (the database case with the no-pool ceiling taking turns with the
+ * pool in the same fork: {@link PkSelectInterleaved}). The contention
  * case runs again on virtual threads on a JDK 21+: the one in {@code -Dalberca.bench.jdk21=/path/to/jdk} or
  * {@code TEMURIN_25_HOME}, this JVM, or the first in {@code /usr/lib/jvm}; without one that run is skipped
  * (and says so).
@@ -101,8 +103,13 @@ public final class Bench {
     static final String ROUNDS = "alberca.bench.rounds";
     static final String CASES = "alberca.bench.cases";
     static final String CONTESTANTS = "alberca.bench.contestants";
-    /** The parts of a run, in the order they run; all of them unless the second argument picks some. */
-    static final List<String> PARTS = List.of("cycles", "alloc", "vt", "cold", "db", "roundtrips");
+    /** The parts of a run, in the order they run. */
+    static final List<String> PARTS = List.of("cycles", "alloc", "vt", "cold", "db", "interleaved", "roundtrips");
+    /**
+     * What runs unless the second argument picks parts: all but {@code interleaved}, a diagnostic of the
+     * database case (PkSelectInterleaved; about 40 minutes more in full mode).
+     */
+    static final List<String> DEFAULT_PARTS = PARTS.stream().filter(p -> !p.equals("interleaved")).toList();
 
     /** A stub case, by the name {@code -Dalberca.bench.cases} takes; {@code virtual}: part {@code vt}. */
     record StubCase(String name, String benchmark, int threads, String maxPoolSize, boolean virtual) {
@@ -145,11 +152,11 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "quick";
         if (!mode.equals("quick") && !mode.equals("full")) {
-            System.err.println("usage: Bench quick|full [" + String.join(",", PARTS) + "]");
+            System.err.println("usage: Bench quick|full [" + String.join(",", PARTS) + "] (all but interleaved if none given)");
             System.exit(2);
         }
         Set<String> parts = new TreeSet<>();
-        for (String part : (args.length > 1 ? args[1] : String.join(",", PARTS)).split(",")) {
+        for (String part : (args.length > 1 ? args[1] : String.join(",", DEFAULT_PARTS)).split(",")) {
             parts.add(part.strip());
         }
         Path out = Path.of(System.getProperty("alberca.bench.out", "pool-bench/results"));
@@ -206,13 +213,18 @@ public final class Bench {
             once("ColdStart.burst", 1, null, false);
         }
         Map<String, Double> roundTrips = new LinkedHashMap<>();
-        if (parts.contains("db") || parts.contains("roundtrips")) {
+        if (parts.contains("db") || parts.contains("interleaved") || parts.contains("roundtrips")) {
             TestDatabase db = TestDatabase.get();
             String benchUrl = database(db, "bench", 10_000);
             String rtUrl = database(db, RoundTrips.DATABASE, 10);
             if (parts.contains("db")) {
                 for (int threads : dbThreads) {
-                    database(benchUrl, db.user(), threads);
+                    database("PkSelect", benchUrl, db.user(), threads);
+                }
+            }
+            if (parts.contains("interleaved")) {
+                for (int threads : dbThreads) {
+                    database("PkSelectInterleaved", benchUrl, db.user(), threads);
                 }
             }
             if (parts.contains("roundtrips")) {
@@ -231,7 +243,7 @@ public final class Bench {
         for (String part : parts) {
             if (!PARTS.contains(part)) {
                 throw new IllegalArgumentException("unknown part '" + part + "'; give one or more of "
-                        + String.join(", ", PARTS) + ", comma-separated, or none for all of them");
+                        + String.join(", ", PARTS) + ", comma-separated, or none for all but interleaved");
             }
         }
         List<String> known = Arrays.asList(PkSelect.CONTESTANTS);
@@ -336,8 +348,11 @@ public final class Bench {
                 });
     }
 
-    /** PkSelect at {@code threads} threads on a pool of as many connections, in rounds. */
-    private void database(String url, String user, int threads) throws RunnerException {
+    /**
+     * {@code benchmark} (PkSelect, or PkSelectInterleaved, where {@code none} is the calibration) at
+     * {@code threads} threads on a pool of as many connections, in rounds.
+     */
+    private void database(String benchmark, String url, String user, int threads) throws RunnerException {
         // A longer warmup than the stub's: after 1 s at 4 threads and more, the calls/ms were still climbing
         // (pgjdbc and the DAO are far more code to compile than a borrow and a close). At 8 threads with
         // DBCP2's wrappers they still climbed after 4 x 2 s, with the compiler threads at 15 % of the client's
@@ -355,7 +370,7 @@ public final class Bench {
         // same reason quick mode races the providers against `none` only, not the libraries used directly.
         String[] contestants = full ? PkSelect.CONTESTANTS
                 : Arrays.stream(PkSelect.CONTESTANTS).filter(c -> !c.startsWith("raw-")).toArray(String[]::new);
-        rounds("PkSelect t=" + threads, contestants, s, () -> options("PkSelect.findById", threads, DB_JVM)
+        rounds(benchmark + " t=" + threads, contestants, s, () -> options(benchmark + ".findById", threads, DB_JVM)
                 .jvmArgsAppend(full ? "-XX:+AlwaysPreTouch" : "-XX:-AlwaysPreTouch",
                         "-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
                         "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),

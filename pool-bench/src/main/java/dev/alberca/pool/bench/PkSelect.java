@@ -14,15 +14,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.PrintWriter;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -68,144 +65,23 @@ public class PkSelect {
             pool = Contestant.open(contestant, Contestant.config(url(), user(), null, n, n));
             fill(pool.dataSource(), n);
         }
-        warm(Integer.getInteger(WARM_CALLS, 0), params.getThreads(), Integer.getInteger(SETTLE_SECONDS, 0));
+        new Warmup(this::dao, firstId, ids).run(Integer.getInteger(WARM_CALLS, 0), params.getThreads(),
+                Integer.getInteger(SETTLE_SECONDS, 0));
     }
 
-    /**
-     * Makes {@code calls} calls on this one thread before the benchmark threads start, the same for every
-     * contestant; then a short burst on {@code threads} threads; then more calls on this thread until the
-     * JIT compiler is idle (at most {@code settleSeconds}; with 0, neither the burst nor the wait). With 8 or
-     * 16 threads and as many server processes on two cores, the compiler threads get little CPU: the calls/ms
-     * were still climbing after 4 warmup iterations of 2 s, the more so the more code a contestant runs per
-     * call (DBCP2's wrappers: its compiler threads took 15 % of the client's CPU in the measurement,
-     * async-profiler). On one thread the hot code is compiled within a few seconds.
-     */
-    private void warm(int calls, int threads, int settleSeconds) throws SQLException {
-        if (calls == 0) {
-            return;
-        }
-        ThreadDao warm = dao();
-        try {
-            call(warm.dao(), calls);
-            if (settleSeconds > 0) {
-                burst(threads, 200);
-                settle(warm.dao(), settleSeconds);
-            }
-        } finally {
-            warm.end();
-        }
-    }
-
-    /** One thread's DAO: on the pool, or for {@code none} on a connection of its own, which {@link #end()} closes. */
-    record ThreadDao(PersonaDao dao, HeldConnection held) {
-        void end() throws SQLException {
-            if (held != null) {
-                held.end();
-            }
-        }
-    }
-
-    private ThreadDao dao() throws SQLException {
+    /** One DAO per thread: on the pool, or for {@code none} on a connection of the thread's own. */
+    private Warmup.ThreadDao dao() throws SQLException {
         if (pool != null) {
-            return new ThreadDao(new PersonaDao(pool.dataSource()), null);
+            return new Warmup.ThreadDao(new PersonaDao(pool.dataSource()), null);
         }
-        HeldConnection held = new HeldConnection(DriverManager.getConnection(url(),
+        HeldConnection held = ownConnection();
+        return new Warmup.ThreadDao(new PersonaDao(new OneConnection(held)), held::end);
+    }
+
+    /** A connection of the calling thread's own, opened with the pools' connection properties. */
+    static HeldConnection ownConnection() throws SQLException {
+        return new HeldConnection(DriverManager.getConnection(url(),
                 Contestant.config(url(), user(), null, 1, 1).connectionProperties()));
-        return new ThreadDao(new PersonaDao(new OneConnection(held)), held);
-    }
-
-    /**
-     * {@code callsEach} calls on each of {@code threads} threads at once. The first contended lock loads
-     * classes (the lock's queue nodes) that the optimized code of one thread assumed absent: at 16 threads
-     * the benchmark's start made the compiler throw away most of DBCP2's and pgjdbc's hot code at once
-     * (-XX:+PrintCompilation), and compile it again while starved of CPU. The burst moves that here.
-     */
-    private void burst(int threads, int callsEach) throws SQLException {
-        List<Thread> running = new ArrayList<>();
-        List<Throwable> errors = new CopyOnWriteArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            running.add(new Thread(() -> {
-                try {
-                    ThreadDao own = dao();
-                    try {
-                        call(own.dao(), callsEach);
-                    } finally {
-                        own.end();
-                    }
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
-            }, "alberca-bench-burst-" + t));
-        }
-        running.forEach(Thread::start);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (Thread t : running) {
-            join(t, deadline);
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the warm-up burst failed on " + errors.size() + " of " + threads
-                    + " threads", errors.get(0));
-        }
-    }
-
-    private static void join(Thread t, long deadline) {
-        try {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the warm-up burst", e);
-        }
-        if (t.isAlive()) {
-            t.interrupt();
-            throw new IllegalStateException(t.getName() + " still running after 60 s of the warm-up burst");
-        }
-    }
-
-    private void call(PersonaDao dao, int calls) {
-        for (int i = 0; i < calls; i++) {
-            if (dao.findById(firstId + ThreadLocalRandom.current().nextLong(ids)).isEmpty()) {
-                throw new IllegalStateException("the benchmark's rows are missing: no persona found in ids "
-                        + firstId + "-" + (firstId + ids - 1));
-            }
-        }
-    }
-
-    /**
-     * Goes on calling, in rounds of 1,000 calls and a pause, until a round in which the compiler did no work.
-     * The warm-up calls queue the hot methods for the optimizing compiler (C2), which on this machine was still
-     * compiling them when the benchmark threads started; with 16 threads and 16 server processes on two cores
-     * it then got so little CPU that the whole measurement of a pool could run on the first tier's profiling
-     * code and the optimized code arrived in a burst after the last iteration (-XX:+PrintCompilation). The
-     * contestant with the least code (no pool) was optimized first, the one with the most (DBCP2) last.
-     */
-    private void settle(PersonaDao dao, int seconds) {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            return;
-        }
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        long before = jit.getTotalCompilationTime();
-        while (System.nanoTime() < deadline) {
-            call(dao, 1_000);
-            sleep(250);
-            long now = jit.getTotalCompilationTime();
-            if (now == before) {
-                System.out.printf("(compiler idle after %d ms of settling)%n", (System.nanoTime() - start) / 1_000_000);
-                return;
-            }
-            before = now;
-        }
-        System.out.printf("(compiler still busy after %d s of settling; measuring anyway)%n", seconds);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the compiler", e);
-        }
     }
 
     /**
@@ -213,7 +89,7 @@ public class PkSelect {
      * warmup iteration, whether the pool fills to its minimum in the background (Alberca's pools, HikariCP)
      * or at open (DBCP2's {@code preparePool}), so that no contestant measures its own filling.
      */
-    private static void fill(DataSource dataSource, int n) throws SQLException {
+    static void fill(DataSource dataSource, int n) throws SQLException {
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
@@ -249,7 +125,7 @@ public class PkSelect {
     /** One benchmark thread's DAO: on the shared pool, or on a connection of its own. */
     @State(Scope.Thread)
     public static class Caller {
-        ThreadDao own;
+        Warmup.ThreadDao own;
         PersonaDao dao;
 
         @Setup
@@ -270,7 +146,7 @@ public class PkSelect {
     }
 
     /** A data source that always answers the same connection. */
-    static final class OneConnection implements DataSource {
+    static final class OneConnection extends PlainDataSource {
         private final Connection connection;
 
         OneConnection(Connection connection) {
@@ -281,10 +157,14 @@ public class PkSelect {
         public Connection getConnection() {
             return connection;
         }
+    }
+
+    /** What a data source must have besides {@code getConnection()}, for the benchmark's own ones. */
+    abstract static class PlainDataSource implements DataSource {
 
         @Override
-        public Connection getConnection(String username, String password) {
-            return connection;
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLException("the benchmark's data sources connect as one user: call getConnection()");
         }
 
         @Override

@@ -70,11 +70,7 @@ public final class Report {
          */
         double medianRound(String a, String b) {
             double[] q = roundRatios(a, b);
-            if (q == null || q.length < 3) {
-                return Double.NaN;
-            }
-            int m = q.length / 2;
-            return q.length % 2 == 1 ? q[m] : (q[m - 1] + q[m]) / 2;
+            return q == null || q.length < 3 ? Double.NaN : median(q);
         }
 
         /** Each round's ratio, sorted; null with one round or when the forks no longer pair up by round. */
@@ -125,6 +121,7 @@ public final class Report {
                 + " used directly" + RANGE, new String[] {"none", "simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"},
                 new String[][] {{"simple", "none"}, {"hikari", "none"}, {"dbcp", "none"}, {"raw-hikari", "none"},
                     {"raw-dbcp", "none"}, {"hikari", "raw-hikari"}, {"dbcp", "raw-dbcp"}});
+        turnsTable(md, rows);
         if (Files.exists(roundTrips)) {
             md.append("\nRound trips per `findById` on a warm pool (server transaction count / calls): `")
                     .append(Files.readString(roundTrips).strip()).append("`\n");
@@ -187,6 +184,48 @@ public final class Report {
         }
     }
 
+    /** PkSelectInterleaved's ratios: one per pool and thread count, with the range and median of its forks. */
+    private static void turnsTable(StringBuilder md, List<Row> rows) {
+        List<Row> mine = rows.stream().filter(r -> r.group.equals("turns")).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        for (String c : PkSelect.CONTESTANTS) {
+            if (mine.stream().anyMatch(r -> r.scores.containsKey(c))) {
+                columns.add(c);
+            }
+        }
+        md.append("\nfindById calls per unit of time through the pool over the same on a connection held per thread,"
+                + " taking turns in one fork (").append(PkSelectInterleaved.SLICE_MILLIS).append(" ms slices);"
+                + " `none`: a held connection on both sides, the calibration (in brackets: the lowest and highest"
+                + " fork, and their median with three or more)\n\n| case |");
+        columns.forEach(c -> md.append(' ').append(c).append(" / none |"));
+        md.append("\n|---|").append("---:|".repeat(columns.size())).append('\n');
+        for (Row r : mine) {
+            md.append("| ").append(r.label).append(" |");
+            for (String c : columns) {
+                Score s = r.scores.get(c);
+                md.append(' ').append(s == null || Double.isNaN(s.value()) ? "—"
+                        : String.format(Locale.ROOT, "**%.2f×**", s.value()));
+                if (s != null && s.forks().size() > 1) {
+                    double[] q = s.forks().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    md.append(String.format(Locale.ROOT, " (%.2f–%.2f", q[0], q[q.length - 1]))
+                            .append(q.length < 3 ? "" : String.format(Locale.ROOT, ", median %.2f", median(q)))
+                            .append(')');
+                }
+                md.append(" |");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** The median of sorted values. */
+    static double median(double[] sorted) {
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
     private static String number(double v, boolean decimals) {
         if (Double.isNaN(v)) {
             return "?";
@@ -228,6 +267,10 @@ public final class Report {
                 label = "cold start, " + params.get("maxPoolSize") + " borrowers on an empty pool of "
                         + params.get("maxPoolSize");
                 score = score(primary);
+            } else if (benchmark.startsWith("PkSelectInterleaved")) {
+                group = "turns";
+                label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
+                score = turns(secondary);
             } else if (benchmark.startsWith("PkSelect")) {
                 group = "db";
                 label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
@@ -258,6 +301,36 @@ public final class Report {
             }
         }
         return new ArrayList<>(byLabel.values());
+    }
+
+    /**
+     * PkSelectInterleaved's score: the pool's calls per unit of time over the no-pool side's, from the sums
+     * of the calls and nanoseconds of every iteration ({@code rawData}); per fork, the same over that
+     * fork's iterations. A fork counts only when both sides have calls.
+     */
+    @SuppressWarnings("unchecked")
+    private static Score turns(Map<String, Object> secondary) {
+        List<List<Object>>[] sides = new List[4];
+        String[] names = {"pooledCalls", "pooledNanos", "noneCalls", "noneNanos"};
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> metric = (Map<String, Object>) secondary.get(names[i]);
+            sides[i] = metric == null ? List.of() : (List<List<Object>>) metric.getOrDefault("rawData", List.of());
+        }
+        double[] all = new double[4];
+        List<Double> forks = new ArrayList<>();
+        int n = Math.min(Math.min(sides[0].size(), sides[1].size()), Math.min(sides[2].size(), sides[3].size()));
+        for (int f = 0; f < n; f++) {
+            double[] fork = new double[4];
+            for (int i = 0; i < 4; i++) {
+                for (Object v : sides[i].get(f)) {
+                    fork[i] += number(v);
+                }
+                all[i] += fork[i];
+            }
+            forks.add(fork[0] > 0 && fork[2] > 0 ? fork[0] / fork[1] / (fork[2] / fork[3]) : Double.NaN);
+        }
+        double value = all[0] > 0 && all[2] > 0 ? all[0] / all[1] / (all[2] / all[3]) : Double.NaN;
+        return new Score(value, Double.NaN, "×", forks, forks.size());
     }
 
     /** A metric's score, and the mean of each fork's iterations ({@code rawData}: one list per fork). */

@@ -149,6 +149,35 @@ class ReportTest {
                 "ConnectionCycle, yielding while held, 8 threads, pool 4 (contended), virtual threads, JDK 17");
     }
 
+    /** A PkSelectInterleaved result: per side, one list per fork of each iteration's calls and nanoseconds. */
+    private static String turns(String contestant, String pooledCalls, String pooledNanos, String noneCalls,
+                                String noneNanos) {
+        return """
+            {"jmhVersion": "1.37", "benchmark": "dev.alberca.pool.bench.PkSelectInterleaved.findById", "mode": "thrpt",
+             "threads": 4, "forks": 2, "jvm": "/usr/bin/java", "jvmArgs": ["-Xmx1g"], "jdkVersion": "17.0.15",
+             "params": {"contestant": "%s"},
+             "primaryMetric": {"score": 35.0, "scoreError": "NaN", "scoreUnit": "ops/ms", "rawData": [[35, 35], [35, 35]]},
+             "secondaryMetrics": {
+               "pooledCalls": {"score": 1, "scoreError": "NaN", "scoreUnit": "#", "rawData": %s},
+               "pooledNanos": {"score": 1, "scoreError": "NaN", "scoreUnit": "#", "rawData": %s},
+               "noneCalls": {"score": 1, "scoreError": "NaN", "scoreUnit": "#", "rawData": %s},
+               "noneNanos": {"score": 1, "scoreError": "NaN", "scoreUnit": "#", "rawData": %s}}}
+            """.formatted(contestant, pooledCalls, pooledNanos, noneCalls, noneNanos);
+    }
+
+    @Test
+    void takingTurnsGivesThePoolsRateOverTheHeldConnectionsFromTheSumsOfEachFork(@TempDir Path dir) throws IOException {
+        // Fork 1: 300 calls in 3 s pooled, 200 in 2 s held: 1.00. Fork 2: 180 in 2 s, 300 in 3 s: 0.90.
+        // Together 480 / 5 s against 500 / 5 s: 0.96 (the iterations' own ratios, 2.00 and 0.67 in fork 1, are
+        // not what counts: an iteration can give one side more slices than the other).
+        String md = markdown(dir, "[" + turns("dbcp", "[[200, 100], [90, 90]]", "[[2e9, 1e9], [1e9, 1e9]]",
+                "[[50, 150], [150, 150]]", "[[1e9, 1e9], [1.5e9, 1.5e9]]") + "]");
+
+        assertThat(md).contains("| case | dbcp / none |")
+                .contains("| findById, 4 threads, pool 4 | **0.96×** (0.90–1.00) |")
+                .doesNotContain("calls/ms; ratios to the no-pool ceiling"); // not the database table's row
+    }
+
     @Test
     void theChartDrawsOneBarPerRatio() {
         String svg = Chart.svg(Report.rows("[" + run("simple", 3, "") + "," + run("raw-hikari", 2, "") + "]"));

@@ -1,0 +1,204 @@
+package dev.alberca.pool.bench;
+
+import dev.alberca.persona.dao.Persona;
+import dev.alberca.persona.dao.PersonaDao;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * A diagnostic: {@link PkSelect} with the no-pool ceiling in the same fork, taking turns with the pool in
+ * slices of {@value #SLICE_MILLIS} ms. Each benchmark thread has the pool and a connection of its own; every
+ * slice goes to one side for all threads ({@link #pooledSlice}). The machine's slow periods last seconds to
+ * minutes (the no-pool figure moved by 30-70 % between the forks of one run), so the pool and its ceiling,
+ * milliseconds apart, see the same machine, where forks of their own do not. What it cannot see is what
+ * differs between a pool's JVM and a no-pool one as a whole (compiled code, heap): both sides share one
+ * JVM here. So the database target is read from {@link PkSelect}; this tells per-call costs from the rest.
+ *
+ * <p>Each thread counts its finished calls and the time they took, for each side: a call's time runs from
+ * its start to the start of the thread's next call, so the time between calls (the benchmark's own) is
+ * shared out the same way on both sides. JMH reports the four sums per iteration ({@link Split}); the
+ * ratio {@code (pooledCalls / pooledNanos) / (noneCalls / noneNanos)} is the pool's throughput against
+ * the ceiling's ({@link Report}). The primary score, calls/ms of both sides together, means nothing alone.
+ *
+ * <pre>
+ * java -Dalberca.bench.threads=4 -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Bench full interleaved
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PkSelectInterleaved {
+
+    /** How long each side runs before the other takes over. */
+    static final long SLICE_MILLIS = 100;
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
+
+    /**
+     * The pools: every {@link Contestant}; or {@code none}, the calibration, where the pool's side is a second
+     * connection of the thread's own, so that both sides do the same work and the ratio must read 1.
+     */
+    @Param({"simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp", "none"})
+    public String contestant;
+
+    private Contestant pool;
+    private long firstId;
+    private long ids;
+    /** The slices' origin, the same for every thread, so that all switch at once. */
+    private long epoch;
+
+    @Setup
+    public void open(BenchmarkParams params) throws SQLException {
+        String[] range = System.getProperty(PkSelect.IDS, "1-1000").split("-");
+        firstId = Long.parseLong(range[0]);
+        ids = Long.parseLong(range[1]) - firstId + 1;
+        int n = params.getThreads();
+        if (!contestant.equals("none")) {
+            pool = Contestant.open(contestant, Contestant.config(PkSelect.url(), PkSelect.user(), null, n, n));
+            PkSelect.fill(pool.dataSource(), n);
+        }
+        // The warm-up's DAO takes turns too, call by call: both sides' code is compiled before measuring.
+        new Warmup(this::bothSides, firstId, ids).run(Integer.getInteger(PkSelect.WARM_CALLS, 0), n,
+                Integer.getInteger(PkSelect.SETTLE_SECONDS, 0));
+        epoch = System.nanoTime();
+    }
+
+    private Warmup.ThreadDao bothSides() throws SQLException {
+        HeldConnection held = PkSelect.ownConnection();
+        HeldConnection second = pool == null ? PkSelect.ownConnection() : null;
+        DataSource pooled = pool == null ? new PkSelect.OneConnection(second) : pool.dataSource();
+        return new Warmup.ThreadDao(new PersonaDao(new TurnTaking(pooled, new PkSelect.OneConnection(held))), () -> {
+            held.end();
+            if (second != null) {
+                second.end();
+            }
+        });
+    }
+
+    /** The pool's connection and the thread's own by turns, one call each: for one thread only. */
+    static final class TurnTaking extends PkSelect.PlainDataSource {
+        private final DataSource first;
+        private final DataSource second;
+        private boolean firstNext = true;
+
+        TurnTaking(DataSource first, DataSource second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            firstNext = !firstNext;
+            return (firstNext ? second : first).getConnection();
+        }
+    }
+
+    @TearDown
+    public void close() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /**
+     * One thread's two DAOs and its sums for the current iteration. JMH adds up each field over the threads
+     * ({@code EVENTS}: as counted, not per unit of time) and resets nothing itself: {@link #clear()} does.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Split {
+        public long pooledCalls;
+        public long pooledNanos;
+        public long noneCalls;
+        public long noneNanos;
+
+        PersonaDao pooled;
+        PersonaDao none;
+        private HeldConnection held;
+        private HeldConnection second; // the calibration's pool side
+        /** Whether a call started this iteration; when the last one started, and on which side. */
+        private boolean started;
+        private long lastStart;
+        private boolean lastPooled;
+
+        @Setup
+        public void start(PkSelectInterleaved bench) throws SQLException {
+            held = PkSelect.ownConnection();
+            none = new PersonaDao(new PkSelect.OneConnection(held));
+            if (bench.pool == null) {
+                second = PkSelect.ownConnection();
+                pooled = new PersonaDao(new PkSelect.OneConnection(second));
+            } else {
+                pooled = new PersonaDao(bench.pool.dataSource());
+            }
+        }
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            pooledCalls = 0;
+            pooledNanos = 0;
+            noneCalls = 0;
+            noneNanos = 0;
+            started = false; // the call running across the iteration's start is not counted
+        }
+
+        /** Books the previous call (now finished) to its side; returns whether this one goes to the pool. */
+        boolean next(long now, long epoch) {
+            if (started) {
+                if (lastPooled) {
+                    pooledCalls++;
+                    pooledNanos += now - lastStart;
+                } else {
+                    noneCalls++;
+                    noneNanos += now - lastStart;
+                }
+            }
+            started = true;
+            lastStart = now;
+            lastPooled = pooledSlice((now - epoch) / SLICE_NANOS);
+            return lastPooled;
+        }
+
+        @TearDown
+        public void stop() throws SQLException {
+            held.end();
+            if (second != null) {
+                second.end();
+            }
+        }
+    }
+
+    /**
+     * Whether slice {@code k} is the pool's: a coin toss that every thread tosses the same (SplitMix64's
+     * finalizer of {@code k}). Strict turns would put anything that recurs every 200 ms, or every second
+     * (DBCP2's evictor, a neighbour's timer), always on the same side.
+     */
+    static boolean pooledSlice(long k) {
+        long z = k * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return ((z ^ (z >>> 31)) & 1) == 0;
+    }
+
+    @Benchmark
+    public Optional<Persona> findById(Split split) {
+        long id = firstId + ThreadLocalRandom.current().nextLong(ids);
+        return (split.next(System.nanoTime(), epoch) ? split.pooled : split.none).findById(id);
+    }
+}
