@@ -28,17 +28,16 @@ final class Warmup {
         ThreadDao open() throws SQLException;
     }
 
+    /** What a thread closes when it is done with its DAO. */
+    interface Ending {
+        void end() throws SQLException;
+    }
+
     /** One thread's DAO, and what to close when the thread is done (nothing for a DAO on the pool). */
-    record ThreadDao(PersonaDao dao, AutoCloseable held) {
+    record ThreadDao(PersonaDao dao, Ending held) {
         void end() throws SQLException {
             if (held != null) {
-                try {
-                    held.close();
-                } catch (SQLException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new SQLException(e.getMessage(), e);
-                }
+                held.end();
             }
         }
     }
