@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -52,20 +51,17 @@ public class PkSelect {
     public String contestant;
 
     private Contestant pool;
-    private long firstId;
-    private long ids;
+    private Ids ids;
 
     @Setup
     public void open(BenchmarkParams params) throws SQLException {
-        String[] range = System.getProperty(IDS, "1-1000").split("-");
-        firstId = Long.parseLong(range[0]);
-        ids = Long.parseLong(range[1]) - firstId + 1;
+        ids = Ids.fromSystemProperty();
         if (!contestant.equals("none")) {
             int n = params.getThreads();
             pool = Contestant.open(contestant, Contestant.config(url(), user(), null, n, n));
             fill(pool.dataSource(), n);
         }
-        new Warmup(this::dao, firstId, ids).run(Integer.getInteger(WARM_CALLS, 0), params.getThreads(),
+        new Warmup(this::dao, ids).run(Integer.getInteger(WARM_CALLS, 0), params.getThreads(),
                 Integer.getInteger(SETTLE_SECONDS, 0));
     }
 
@@ -142,7 +138,7 @@ public class PkSelect {
 
     @Benchmark
     public Optional<Persona> findById(Caller caller) {
-        return caller.dao.findById(firstId + ThreadLocalRandom.current().nextLong(ids));
+        return caller.dao.findById(ids.pick());
     }
 
     /** A data source that always answers the same connection. */

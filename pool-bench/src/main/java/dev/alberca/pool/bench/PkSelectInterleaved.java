@@ -18,7 +18,6 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -58,37 +57,43 @@ public class PkSelectInterleaved {
     public String contestant;
 
     private Contestant pool;
-    private long firstId;
-    private long ids;
+    private Ids ids;
     /** The slices' origin, the same for every thread, so that all switch at once. */
     private long epoch;
 
     @Setup
     public void open(BenchmarkParams params) throws SQLException {
-        String[] range = System.getProperty(PkSelect.IDS, "1-1000").split("-");
-        firstId = Long.parseLong(range[0]);
-        ids = Long.parseLong(range[1]) - firstId + 1;
+        ids = Ids.fromSystemProperty();
         int n = params.getThreads();
         if (!contestant.equals("none")) {
             pool = Contestant.open(contestant, Contestant.config(PkSelect.url(), PkSelect.user(), null, n, n));
             PkSelect.fill(pool.dataSource(), n);
         }
         // The warm-up's DAO takes turns too, call by call: both sides' code is compiled before measuring.
-        new Warmup(this::bothSides, firstId, ids).run(Integer.getInteger(PkSelect.WARM_CALLS, 0), n,
+        new Warmup(this::bothSides, ids).run(Integer.getInteger(PkSelect.WARM_CALLS, 0), n,
                 Integer.getInteger(PkSelect.SETTLE_SECONDS, 0));
         epoch = System.nanoTime();
     }
 
-    private Warmup.ThreadDao bothSides() throws SQLException {
+    /** A thread's two sides, and what it closes when done: its own connection (two for the calibration). */
+    record Sides(DataSource pooled, DataSource own, Warmup.Ending end) {
+    }
+
+    private Sides sides() throws SQLException {
         HeldConnection held = PkSelect.ownConnection();
-        HeldConnection second = pool == null ? PkSelect.ownConnection() : null;
-        DataSource pooled = pool == null ? new PkSelect.OneConnection(second) : pool.dataSource();
-        return new Warmup.ThreadDao(new PersonaDao(new TurnTaking(pooled, new PkSelect.OneConnection(held))), () -> {
+        if (pool != null) {
+            return new Sides(pool.dataSource(), new PkSelect.OneConnection(held), held::end);
+        }
+        HeldConnection second = PkSelect.ownConnection();
+        return new Sides(new PkSelect.OneConnection(second), new PkSelect.OneConnection(held), () -> {
             held.end();
-            if (second != null) {
-                second.end();
-            }
+            second.end();
         });
+    }
+
+    private Warmup.ThreadDao bothSides() throws SQLException {
+        Sides sides = sides();
+        return new Warmup.ThreadDao(new PersonaDao(new TurnTaking(sides.pooled(), sides.own())), sides.end());
     }
 
     /** The pool's connection and the thread's own by turns, one call each: for one thread only. */
@@ -130,8 +135,7 @@ public class PkSelectInterleaved {
 
         PersonaDao pooled;
         PersonaDao none;
-        private HeldConnection held;
-        private HeldConnection second; // the calibration's pool side
+        private Sides sides;
         /** Whether a call started this iteration; when the last one started, and on which side. */
         private boolean started;
         private long lastStart;
@@ -139,14 +143,9 @@ public class PkSelectInterleaved {
 
         @Setup
         public void start(PkSelectInterleaved bench) throws SQLException {
-            held = PkSelect.ownConnection();
-            none = new PersonaDao(new PkSelect.OneConnection(held));
-            if (bench.pool == null) {
-                second = PkSelect.ownConnection();
-                pooled = new PersonaDao(new PkSelect.OneConnection(second));
-            } else {
-                pooled = new PersonaDao(bench.pool.dataSource());
-            }
+            sides = bench.sides();
+            pooled = new PersonaDao(sides.pooled());
+            none = new PersonaDao(sides.own());
         }
 
         @Setup(Level.Iteration)
@@ -177,10 +176,7 @@ public class PkSelectInterleaved {
 
         @TearDown
         public void stop() throws SQLException {
-            held.end();
-            if (second != null) {
-                second.end();
-            }
+            sides.end().end();
         }
     }
 
@@ -198,7 +194,7 @@ public class PkSelectInterleaved {
 
     @Benchmark
     public Optional<Persona> findById(Split split) {
-        long id = firstId + ThreadLocalRandom.current().nextLong(ids);
+        long id = ids.pick();
         return (split.next(System.nanoTime(), epoch) ? split.pooled : split.none).findById(id);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,13 +42,11 @@ final class Warmup {
     }
 
     private final Daos daos;
-    private final long firstId;
-    private final long ids;
+    private final Ids ids;
 
-    /** Calls {@code findById} with ids drawn from {@code firstId} to {@code firstId + ids - 1}. */
-    Warmup(Daos daos, long firstId, long ids) {
+    /** Calls {@code findById} on DAOs from {@code daos} with ids drawn from {@code ids}. */
+    Warmup(Daos daos, Ids ids) {
         this.daos = daos;
-        this.firstId = firstId;
         this.ids = ids;
     }
 
@@ -118,9 +115,8 @@ final class Warmup {
 
     private void call(PersonaDao dao, int calls) {
         for (int i = 0; i < calls; i++) {
-            if (dao.findById(firstId + ThreadLocalRandom.current().nextLong(ids)).isEmpty()) {
-                throw new IllegalStateException("the benchmark's rows are missing: no persona found in ids "
-                        + firstId + "-" + (firstId + ids - 1));
+            if (dao.findById(ids.pick()).isEmpty()) {
+                throw new IllegalStateException("the benchmark's rows are missing: no persona found in ids " + ids);
             }
         }
     }
