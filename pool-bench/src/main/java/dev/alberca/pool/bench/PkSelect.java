@@ -56,13 +56,18 @@ public class PkSelect {
     @Setup
     public void open(BenchmarkParams params) throws SQLException {
         ids = Ids.fromSystemProperty();
-        if (!contestant.equals("none")) {
-            int n = params.getThreads();
-            pool = Contestant.open(contestant, Contestant.config(url(), user(), null, n, n));
-            fill(pool.dataSource(), n);
+        pool = openFilled(contestant, params.getThreads());
+        new Warmup(this::dao, ids).run(params.getThreads());
+    }
+
+    /** The pool {@code contestant} names, with {@code n} connections, all open; null for {@code none}. */
+    static Contestant openFilled(String contestant, int n) throws SQLException {
+        if (contestant.equals("none")) {
+            return null;
         }
-        new Warmup(this::dao, ids).run(Integer.getInteger(WARM_CALLS, 0), params.getThreads(),
-                Integer.getInteger(SETTLE_SECONDS, 0));
+        Contestant pool = Contestant.open(contestant, Contestant.config(url(), user(), null, n, n));
+        fill(pool.dataSource(), n);
+        return pool;
     }
 
     /** One DAO per thread: on the pool, or for {@code none} on a connection of the thread's own. */

@@ -64,14 +64,9 @@ public class PkSelectInterleaved {
     @Setup
     public void open(BenchmarkParams params) throws SQLException {
         ids = Ids.fromSystemProperty();
-        int n = params.getThreads();
-        if (!contestant.equals("none")) {
-            pool = Contestant.open(contestant, Contestant.config(PkSelect.url(), PkSelect.user(), null, n, n));
-            PkSelect.fill(pool.dataSource(), n);
-        }
+        pool = PkSelect.openFilled(contestant, params.getThreads());
         // The warm-up's DAO takes turns too, call by call: both sides' code is compiled before measuring.
-        new Warmup(this::bothSides, ids).run(Integer.getInteger(PkSelect.WARM_CALLS, 0), n,
-                Integer.getInteger(PkSelect.SETTLE_SECONDS, 0));
+        new Warmup(this::bothSides, ids).run(params.getThreads());
         epoch = System.nanoTime();
     }
 

@@ -50,6 +50,14 @@ final class Warmup {
         this.ids = ids;
     }
 
+    /**
+     * The warm-up with the calls and seconds {@link Bench} passes in system properties
+     * {@value PkSelect#WARM_CALLS} and {@value PkSelect#SETTLE_SECONDS} (none without them).
+     */
+    void run(int threads) throws SQLException {
+        run(Integer.getInteger(PkSelect.WARM_CALLS, 0), threads, Integer.getInteger(PkSelect.SETTLE_SECONDS, 0));
+    }
+
     void run(int calls, int threads, int settleSeconds) throws SQLException {
         if (calls == 0) {
             return;
