@@ -95,7 +95,7 @@ public class PkSelectInterleaved {
     static final class TurnTaking extends PkSelect.PlainDataSource {
         private final DataSource first;
         private final DataSource second;
-        private boolean firstNext = true;
+        private boolean secondNext;
 
         TurnTaking(DataSource first, DataSource second) {
             this.first = first;
@@ -104,8 +104,9 @@ public class PkSelectInterleaved {
 
         @Override
         public Connection getConnection() throws SQLException {
-            firstNext = !firstNext;
-            return (firstNext ? second : first).getConnection();
+            DataSource next = secondNext ? second : first;
+            secondNext = !secondNext;
+            return next.getConnection();
         }
     }
 

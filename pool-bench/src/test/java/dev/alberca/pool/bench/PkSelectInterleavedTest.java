@@ -2,6 +2,10 @@ package dev.alberca.pool.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How PkSelectInterleaved shares the time out between the pool and the held connection, and books it. */
@@ -60,6 +64,19 @@ class PkSelectInterleavedTest {
 
         assertThat(split.pooledCalls).isEqualTo(1);
         assertThat(split.pooledNanos).isEqualTo(200);
+    }
+
+    @Test
+    void theWarmUpsDataSourceGivesThePoolsConnectionFirstThenTakesTurns() throws Exception {
+        StubDriver.install();
+        try (Connection pooled = DriverManager.getConnection(StubDriver.URL);
+             Connection own = DriverManager.getConnection(StubDriver.URL)) {
+            PkSelectInterleaved.TurnTaking turns = new PkSelectInterleaved.TurnTaking(
+                    new PkSelect.OneConnection(pooled), new PkSelect.OneConnection(own));
+
+            assertThat(List.of(turns.getConnection(), turns.getConnection(), turns.getConnection(),
+                    turns.getConnection())).containsExactly(pooled, own, pooled, own);
+        }
     }
 
     private static long firstSlice(boolean pooled) {
