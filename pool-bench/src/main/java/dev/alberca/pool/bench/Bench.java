@@ -46,9 +46,10 @@ import java.util.function.Supplier;
  *
  * <p>Writes {@code pool-bench/results/<mode>.json} (every JMH result of the run), {@code <mode>-roundtrips.json},
  * {@code <mode>.md} (the ratio table) and {@code <mode>.svg}; {@code -Dalberca.bench.out=DIR} writes them to
- * {@code DIR} instead. Parts can be picked: {@code quick cycles,alloc,vt,cold,db,roundtrips}, and one more that
- * runs only when named, {@code interleaved} (the database case with the no-pool ceiling taking turns with the
- * pool in the same fork: {@link PkSelectInterleaved}). The contention
+ * {@code DIR} instead. Parts can be picked: {@code quick cycles,alloc,vt,cold,db,roundtrips}, and two diagnostics
+ * that run only when named: {@code interleaved-cycles} (the borrow/close cycles with each contestant and its
+ * library taking turns in the same fork: {@link CycleInterleaved}) and {@code interleaved} (the database case
+ * with the no-pool ceiling taking turns with the pool: {@link PkSelectInterleaved}). The contention
  * case runs again on virtual threads on a JDK 21+: the one in {@code -Dalberca.bench.jdk21=/path/to/jdk} or
  * {@code TEMURIN_25_HOME}, this JVM, or the first in {@code /usr/lib/jvm}; without one that run is skipped
  * (and says so).
@@ -104,18 +105,30 @@ public final class Bench {
     static final String CASES = "alberca.bench.cases";
     static final String CONTESTANTS = "alberca.bench.contestants";
     /** The parts of a run, in the order they run. */
-    static final List<String> PARTS = List.of("cycles", "alloc", "vt", "cold", "db", "interleaved", "roundtrips");
+    static final List<String> PARTS = List.of("cycles", "alloc", "vt", "interleaved-cycles", "cold", "db", "interleaved",
+            "roundtrips");
     /**
-     * What runs unless the second argument picks parts: all but {@code interleaved}, a diagnostic of the
-     * database case (PkSelectInterleaved; about 40 minutes more in full mode).
+     * What runs unless the second argument picks parts: all but the two diagnostics, {@code interleaved-cycles}
+     * (CycleInterleaved; about 20 minutes more in full mode) and {@code interleaved} (PkSelectInterleaved;
+     * about 40 minutes more).
      */
-    static final List<String> DEFAULT_PARTS = PARTS.stream().filter(p -> !p.equals("interleaved")).toList();
+    static final List<String> DEFAULT_PARTS = PARTS.stream().filter(p -> !p.startsWith("interleaved")).toList();
 
     /** A stub case, by the name {@code -Dalberca.bench.cases} takes; {@code virtual}: part {@code vt}. */
     record StubCase(String name, String benchmark, int threads, String maxPoolSize, boolean virtual) {
         /** The part that runs it. */
         String part() {
             return virtual ? "vt" : "cycles";
+        }
+
+        /** Whether part {@code interleaved-cycles} runs it too: the borrow/close cycles (CycleInterleaved). */
+        boolean interleaves() {
+            return benchmark.startsWith("ConnectionCycle.");
+        }
+
+        /** The CycleInterleaved benchmark of this case. */
+        String interleaved() {
+            return benchmark.replace("ConnectionCycle.cycle", "CycleInterleaved.cycles");
         }
     }
 
@@ -152,7 +165,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "quick";
         if (!mode.equals("quick") && !mode.equals("full")) {
-            System.err.println("usage: Bench quick|full [" + String.join(",", PARTS) + "] (all but interleaved if none given)");
+            System.err.println("usage: Bench quick|full [" + String.join(",", PARTS) + "] (all but the interleaved ones if none given)");
             System.exit(2);
         }
         Set<String> parts = new TreeSet<>();
@@ -209,6 +222,18 @@ public final class Bench {
                 }
             }
         }
+        if (parts.contains("interleaved-cycles")) {
+            for (StubCase c : STUB_CASES) {
+                if (c.interleaves() && stubCases.contains(c.name())) {
+                    String jdk = c.virtual() ? newJdk() : null;
+                    if (c.virtual() && jdk == null) {
+                        System.out.println("No JDK 21+ (set TEMURIN_25_HOME): the virtual-thread run is skipped.");
+                    } else {
+                        cycle(c.interleaved(), c.threads(), c.maxPoolSize(), jdk);
+                    }
+                }
+            }
+        }
         if (parts.contains("cold")) {
             once("ColdStart.burst", 1, null, false);
         }
@@ -243,7 +268,7 @@ public final class Bench {
         for (String part : parts) {
             if (!PARTS.contains(part)) {
                 throw new IllegalArgumentException("unknown part '" + part + "'; give one or more of "
-                        + String.join(", ", PARTS) + ", comma-separated, or none for all but interleaved");
+                        + String.join(", ", PARTS) + ", comma-separated, or none for all but the interleaved ones");
             }
         }
         List<String> known = Arrays.asList(PkSelect.CONTESTANTS);
@@ -258,12 +283,14 @@ public final class Bench {
             return;
         }
         for (StubCase c : STUB_CASES) {
-            if (cases.contains(c.name()) && parts.contains(c.part())) {
+            if (cases.contains(c.name())
+                    && (parts.contains(c.part()) || c.interleaves() && parts.contains("interleaved-cycles"))) {
                 return;
             }
         }
         throw new IllegalArgumentException("-D" + CASES + "=" + System.getProperty(CASES) + " picks stub cases, but"
-                + " the parts " + parts + " run none of them; add part cycles (or vt, for contended-virtual)");
+                + " the parts " + parts + " run none of them; add part cycles (or vt, for contended-virtual), or"
+                + " interleaved-cycles for the borrow/close cycles");
     }
 
     /** A JDK 21+ for the virtual-thread run: the property, TEMURIN_25_HOME, this JVM, or one in /usr/lib/jvm. */
@@ -323,7 +350,12 @@ public final class Bench {
     private void cycle(String benchmark, int threads, String maxPoolSize, String jdk) throws RunnerException {
         // Quick mode's half-second iterations: with two rounds, every contestant is one more fork, and a
         // fork's start and end (about a second) would otherwise take the 10 minutes.
-        Schedule s = jdk == null
+        Schedule s = benchmark.startsWith("CycleInterleaved")
+                // Twice the iterations: each side has about half of them, and half of the warmup.
+                ? (full ? new Schedule(stubRounds, jdk == null ? 4 : 6, TimeValue.seconds(1), 8, TimeValue.seconds(1))
+                        : new Schedule(stubRounds, jdk == null ? 4 : 6, TimeValue.milliseconds(500), 4,
+                                TimeValue.milliseconds(500)))
+                : jdk == null
                 ? (full ? new Schedule(stubRounds, 2, TimeValue.seconds(1), 4, TimeValue.seconds(1))
                         : new Schedule(stubRounds, 2, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)))
                 // More warmup, as this run always had: without iteration sync (below), JMH does not hold the

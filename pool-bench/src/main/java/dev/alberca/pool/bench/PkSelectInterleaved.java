@@ -23,16 +23,15 @@ import javax.sql.DataSource;
 
 /**
  * A diagnostic: {@link PkSelect} with the no-pool ceiling in the same fork, taking turns with the pool in
- * slices of {@value #SLICE_MILLIS} ms. Each benchmark thread has the pool and a connection of its own; every
- * slice goes to one side for all threads ({@link #pooledSlice}). The machine's slow periods last seconds to
- * minutes (the no-pool figure moved by 30-70 % between the forks of one run), so the pool and its ceiling,
+ * slices of {@value Turns#SLICE_MILLIS} ms ({@link Turns}). Each benchmark thread has the pool and a connection of
+ * its own; every slice goes to one side for all threads. The machine's slow periods last seconds to minutes
+ * (the no-pool figure moved by 30-70 % between the forks of one run), so the pool and its ceiling,
  * milliseconds apart, see the same machine, where forks of their own do not. What it cannot see is what
  * differs between a pool's JVM and a no-pool one as a whole (compiled code, heap): both sides share one
  * JVM here. So the database target is read from {@link PkSelect}; this tells per-call costs from the rest.
  *
- * <p>Each thread counts its finished calls and the time they took, for each side: a call's time runs from
- * its start to the start of the thread's next call, so the time between calls (the benchmark's own) is
- * shared out the same way on both sides. JMH reports the four sums per iteration ({@link Split}); the
+ * <p>Each thread counts its finished calls and the time they took, for each side. JMH reports the four sums
+ * per iteration ({@link Split}); the
  * ratio {@code (pooledCalls / pooledNanos) / (noneCalls / noneNanos)} is the pool's throughput against
  * the ceiling's ({@link Report}). The primary score, calls/ms of both sides together, means nothing alone.
  *
@@ -44,10 +43,6 @@ import javax.sql.DataSource;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PkSelectInterleaved {
-
-    /** How long each side runs before the other takes over. */
-    static final long SLICE_MILLIS = 100;
-    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
 
     /**
      * The pools: every {@link Contestant}; or {@code none}, the calibration, where the pool's side is a second
@@ -123,7 +118,7 @@ public class PkSelectInterleaved {
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Split {
+    public static class Split extends Turns {
         public long pooledCalls;
         public long pooledNanos;
         public long noneCalls;
@@ -132,10 +127,6 @@ public class PkSelectInterleaved {
         PersonaDao pooled;
         PersonaDao none;
         private Sides sides;
-        /** Whether a call started this iteration; when the last one started, and on which side. */
-        private boolean started;
-        private long lastStart;
-        private boolean lastPooled;
 
         @Setup
         public void start(PkSelectInterleaved bench) throws SQLException {
@@ -150,24 +141,18 @@ public class PkSelectInterleaved {
             pooledNanos = 0;
             noneCalls = 0;
             noneNanos = 0;
-            started = false; // the call running across the iteration's start is not counted
+            restart();
         }
 
-        /** Books the previous call (now finished) to its side; returns whether this one goes to the pool. */
-        boolean next(long now, long epoch) {
-            if (started) {
-                if (lastPooled) {
-                    pooledCalls++;
-                    pooledNanos += now - lastStart;
-                } else {
-                    noneCalls++;
-                    noneNanos += now - lastStart;
-                }
+        @Override
+        void book(boolean pooledSide, long calls, long nanos) {
+            if (pooledSide) {
+                pooledCalls += calls;
+                pooledNanos += nanos;
+            } else {
+                noneCalls += calls;
+                noneNanos += nanos;
             }
-            started = true;
-            lastStart = now;
-            lastPooled = pooledSlice((now - epoch) / SLICE_NANOS);
-            return lastPooled;
         }
 
         @TearDown
@@ -176,21 +161,9 @@ public class PkSelectInterleaved {
         }
     }
 
-    /**
-     * Whether slice {@code k} is the pool's: a coin toss that every thread tosses the same (SplitMix64's
-     * finalizer of {@code k}). Strict turns would put anything that recurs every 200 ms, or every second
-     * (DBCP2's evictor, a neighbour's timer), always on the same side.
-     */
-    static boolean pooledSlice(long k) {
-        long z = k * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return ((z ^ (z >>> 31)) & 1) == 0;
-    }
-
     @Benchmark
     public Optional<Persona> findById(Split split) {
         long id = ids.pick();
-        return (split.next(System.nanoTime(), epoch) ? split.pooled : split.none).findById(id);
+        return (split.next(System.nanoTime(), epoch, 1) ? split.pooled : split.none).findById(id);
     }
 }

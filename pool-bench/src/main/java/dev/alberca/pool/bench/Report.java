@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns JMH's JSON into the tables of BENCHMARKS.md: one row per case (benchmark, threads, pool size,
@@ -121,7 +122,12 @@ public final class Report {
                 + " used directly" + RANGE, new String[] {"none", "simple", "hikari", "dbcp", "raw-hikari", "raw-dbcp"},
                 new String[][] {{"simple", "none"}, {"hikari", "none"}, {"dbcp", "none"}, {"raw-hikari", "none"},
                     {"raw-dbcp", "none"}, {"hikari", "raw-hikari"}, {"dbcp", "raw-dbcp"}});
-        turnsTable(md, rows);
+        turnsTable(md, rows, "cycle-turns", "borrow/close cycles per unit of time of each contestant over the library it is"
+                + " raced against, taking turns in one fork (" + Turns.SLICE_MILLIS + " ms slices); each library"
+                + " against a second pool of its own is the calibration", Contestant.ALL, CycleInterleaved::library);
+        turnsTable(md, rows, "turns", "findById calls per unit of time through the pool over the same on a connection"
+                + " held per thread, taking turns in one fork (" + Turns.SLICE_MILLIS + " ms slices); `none`: a held"
+                + " connection on both sides, the calibration", PkSelect.CONTESTANTS, c -> "none");
         if (Files.exists(roundTrips)) {
             md.append("\nRound trips per `findById` on a warm pool (server transaction count / calls): `")
                     .append(Files.readString(roundTrips).strip()).append("`\n");
@@ -184,23 +190,25 @@ public final class Report {
         }
     }
 
-    /** PkSelectInterleaved's ratios: one per pool and thread count, with the range and median of its forks. */
-    private static void turnsTable(StringBuilder md, List<Row> rows) {
-        List<Row> mine = rows.stream().filter(r -> r.group.equals("turns")).toList();
+    /**
+     * The ratios of a benchmark that takes turns (CycleInterleaved, PkSelectInterleaved): one per contestant
+     * and case, with the range and median of its forks; {@code against} names the other side of a contestant.
+     */
+    private static void turnsTable(StringBuilder md, List<Row> rows, String group, String caption, String[] contestants,
+                                   Function<String, String> against) {
+        List<Row> mine = rows.stream().filter(r -> r.group.equals(group)).toList();
         if (mine.isEmpty()) {
             return;
         }
         List<String> columns = new ArrayList<>();
-        for (String c : PkSelect.CONTESTANTS) {
+        for (String c : contestants) {
             if (mine.stream().anyMatch(r -> r.scores.containsKey(c))) {
                 columns.add(c);
             }
         }
-        md.append("\nfindById calls per unit of time through the pool over the same on a connection held per thread,"
-                + " taking turns in one fork (").append(PkSelectInterleaved.SLICE_MILLIS).append(" ms slices);"
-                + " `none`: a held connection on both sides, the calibration (in brackets: the lowest and highest"
-                + " fork, and their median with three or more)\n\n| case |");
-        columns.forEach(c -> md.append(' ').append(c).append(" / none |"));
+        md.append('\n').append(caption).append(" (in brackets: the lowest and highest fork, and their median with"
+                + " three or more)\n\n| case |");
+        columns.forEach(c -> md.append(' ').append(c).append(" / ").append(against.apply(c)).append(" |"));
         md.append("\n|---|").append("---:|".repeat(columns.size())).append('\n');
         for (Row r : mine) {
             md.append("| ").append(r.label).append(" |");
@@ -270,18 +278,19 @@ public final class Report {
             } else if (benchmark.startsWith("PkSelectInterleaved")) {
                 group = "turns";
                 label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
-                score = turns(secondary);
+                score = turns(secondary, "pooledCalls", "pooledNanos", "noneCalls", "noneNanos");
+            } else if (benchmark.startsWith("CycleInterleaved")) {
+                group = "cycle-turns";
+                label = cycleLabel(benchmark.replace("CycleInterleaved.cycles", "ConnectionCycle.cycle"), threads,
+                        params.get("maxPoolSize"), virtual, jdk);
+                score = turns(secondary, "contestantCalls", "contestantNanos", "libraryCalls", "libraryNanos");
             } else if (benchmark.startsWith("PkSelect")) {
                 group = "db";
                 label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
                 score = score(primary);
             } else {
                 group = "cycle";
-                Object pool = params.get("maxPoolSize");
-                label = caseName(benchmark) + ", " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool "
-                        + (pool == null ? threads : pool)
-                        + (pool != null && Integer.parseInt((String) pool) < threads ? " (contended)" : "")
-                        + (virtual ? ", virtual threads, JDK " + jdk.replaceFirst("[.+].*", "") : "");
+                label = cycleLabel(benchmark, threads, params.get("maxPoolSize"), virtual, jdk);
                 score = score(primary);
             }
             int forksRun = ((Double) run.getOrDefault("forks", 1.0)).intValue();
@@ -303,15 +312,23 @@ public final class Report {
         return new ArrayList<>(byLabel.values());
     }
 
+    /** A stub cycle's label: "ConnectionCycle, 8 threads, pool 4 (contended), virtual threads, JDK 25". */
+    private static String cycleLabel(String benchmark, int threads, Object pool, boolean virtual, String jdk) {
+        return caseName(benchmark) + ", " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool "
+                + (pool == null ? threads : pool)
+                + (pool != null && Integer.parseInt((String) pool) < threads ? " (contended)" : "")
+                + (virtual ? ", virtual threads, JDK " + jdk.replaceFirst("[.+].*", "") : "");
+    }
+
     /**
-     * PkSelectInterleaved's score: the pool's calls per unit of time over the no-pool side's, from the sums
-     * of the calls and nanoseconds of every iteration ({@code rawData}); per fork, the same over that
-     * fork's iterations. A fork counts only when both sides have calls.
+     * The score of a benchmark that takes turns: the first side's calls per unit of time over the second's,
+     * from the sums of the calls and nanoseconds of every iteration ({@code rawData}); per fork, the same over
+     * that fork's iterations. {@code names}: the first side's calls and nanoseconds, then the second's. A
+     * fork counts only when both sides have calls.
      */
     @SuppressWarnings("unchecked")
-    private static Score turns(Map<String, Object> secondary) {
+    private static Score turns(Map<String, Object> secondary, String... names) {
         List<List<Object>>[] sides = new List[4];
-        String[] names = {"pooledCalls", "pooledNanos", "noneCalls", "noneNanos"};
         for (int i = 0; i < 4; i++) {
             Map<String, Object> metric = (Map<String, Object>) secondary.get(names[i]);
             sides[i] = metric == null ? List.of() : (List<List<Object>>) metric.getOrDefault("rawData", List.of());

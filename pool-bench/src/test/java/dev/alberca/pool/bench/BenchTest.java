@@ -87,14 +87,27 @@ class BenchTest {
     void casesPickedWithoutTheirPartAreRefused() {
         System.setProperty(Bench.CASES, "contended-virtual");
         Bench.checkParts(Set.of("vt"), Bench.stubCases()); // runs it
+        Bench.checkParts(Set.of("interleaved-cycles"), Bench.stubCases()); // runs its turns
         assertThatThrownBy(() -> Bench.checkParts(new TreeSet<>(Set.of("cycles", "db")), Bench.stubCases()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("-Dalberca.bench.cases=contended-virtual picks stub cases, but the parts [cycles, db] run"
-                        + " none of them; add part cycles (or vt, for contended-virtual)");
+                        + " none of them; add part cycles (or vt, for contended-virtual), or interleaved-cycles for"
+                        + " the borrow/close cycles");
     }
 
     @Test
-    void theInterleavedDiagnosticRunsOnlyWhenNamed() {
+    void theInterleavedCyclesAreTheBorrowCloseCasesOnly() {
+        System.setProperty(Bench.CASES, "statements-2");
+        // The statement cycles have no turns: that part alone would run nothing.
+        assertThatThrownBy(() -> Bench.checkParts(Set.of("interleaved-cycles"), Bench.stubCases()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Bench.STUB_CASES.stream().filter(Bench.StubCase::interleaves).map(Bench.StubCase::interleaved))
+                .containsExactly("CycleInterleaved.cycles", "CycleInterleaved.cycles", "CycleInterleaved.cycles",
+                        "CycleInterleaved.cycles", "CycleInterleaved.cyclesYielding");
+    }
+
+    @Test
+    void theInterleavedDiagnosticsRunOnlyWhenNamed() {
         // A run with no parts named must stay what the quick mode's 10 minutes were measured with.
         assertThat(Bench.DEFAULT_PARTS).containsExactly("cycles", "alloc", "vt", "cold", "db", "roundtrips");
     }
@@ -102,8 +115,8 @@ class BenchTest {
     @Test
     void anUnknownPartOrContestantIsRefused() {
         assertThatThrownBy(() -> Bench.checkParts(Set.of("cycle"), Bench.stubCases()))
-                .hasMessage("unknown part 'cycle'; give one or more of cycles, alloc, vt, cold, db, interleaved,"
-                        + " roundtrips, comma-separated, or none for all but interleaved");
+                .hasMessage("unknown part 'cycle'; give one or more of cycles, alloc, vt, interleaved-cycles, cold,"
+                        + " db, interleaved, roundtrips, comma-separated, or none for all but the interleaved ones");
         System.setProperty(Bench.CONTESTANTS, "dbcp,rawdbcp");
         assertThatThrownBy(() -> Bench.checkParts(Set.of("cycles"), Bench.stubCases()))
                 .hasMessage("-Dalberca.bench.contestants=dbcp,rawdbcp names no contestant 'rawdbcp'; give one or more"

@@ -11,25 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How PkSelectInterleaved shares the time out between the pool and the held connection, and books it. */
 class PkSelectInterleavedTest {
 
-    private static final long SLICE = PkSelectInterleaved.SLICE_MILLIS * 1_000_000L;
-
-    @Test
-    void slicesGoToEitherSideAboutHalfTheTimeWithNoPeriodUpToASecondAndAHalf() {
-        int slices = 20_000;
-        int maxPeriod = (int) (1_500 / PkSelectInterleaved.SLICE_MILLIS);
-        for (int period = 2; period <= maxPeriod; period++) {
-            for (int phase = 0; phase < period; phase++) {
-                int pooled = 0;
-                int all = 0;
-                for (long k = phase; k < slices; k += period) {
-                    all++;
-                    pooled += PkSelectInterleaved.pooledSlice(k) ? 1 : 0;
-                }
-                // Strict turns would put every slice of an even period's phase on one side (0 or 1).
-                assertThat((double) pooled / all).as("period %d, phase %d", period, phase).isBetween(0.4, 0.6);
-            }
-        }
-    }
+    private static final long SLICE = Turns.SLICE_MILLIS * 1_000_000L;
 
     @Test
     void aCallIsBookedToTheSideItStartedInWithTheTimeUntilTheNextCallStarts() {
@@ -42,10 +24,10 @@ class PkSelectInterleavedTest {
         long t2 = epoch + heldSlice * SLICE + 5;
         long t3 = t2 + 700;
 
-        assertThat(split.next(t1, epoch)).isTrue();
+        assertThat(split.next(t1, epoch, 1)).isTrue();
         assertThat(split.pooledCalls).isZero(); // not finished yet
-        assertThat(split.next(t2, epoch)).isFalse();
-        split.next(t3, epoch);
+        assertThat(split.next(t2, epoch, 1)).isFalse();
+        split.next(t3, epoch, 1);
 
         assertThat(split.pooledCalls).isEqualTo(1);
         assertThat(split.pooledNanos).isEqualTo(t2 - t1);
@@ -57,10 +39,10 @@ class PkSelectInterleavedTest {
     void aNewIterationDropsTheCallRunningAcrossItsStart() {
         PkSelectInterleaved.Split split = new PkSelectInterleaved.Split();
         long start = firstSlice(true) * SLICE;
-        split.next(start, 0);
+        split.next(start, 0, 1);
         split.clear(); // JMH starts the next iteration
-        split.next(start + 100, 0);
-        split.next(start + 300, 0);
+        split.next(start + 100, 0, 1);
+        split.next(start + 300, 0, 1);
 
         assertThat(split.pooledCalls).isEqualTo(1);
         assertThat(split.pooledNanos).isEqualTo(200);
@@ -81,7 +63,7 @@ class PkSelectInterleavedTest {
 
     private static long firstSlice(boolean pooled) {
         long k = 0;
-        while (PkSelectInterleaved.pooledSlice(k) != pooled) {
+        while (Turns.firstSlice(k) != pooled) {
             k++;
         }
         return k;

@@ -179,6 +179,24 @@ class ReportTest {
     }
 
     @Test
+    void theCycleTurnsAreACaseOfTheirOwnWithEachContestantOverItsLibrary(@TempDir Path dir) throws IOException {
+        String hikari = turns("hikari", "[[100], [100]]", "[[1e9], [1e9]]", "[[100], [90]]", "[[1e9], [1e9]]")
+                .replace("PkSelectInterleaved.findById", "CycleInterleaved.cyclesYielding")
+                .replace("\"params\": {", "\"params\": {\"maxPoolSize\": \"4\", ")
+                .replace("\"-Xmx1g\"", "\"-Xmx1g\", \"-Djmh.executor=VIRTUAL\"")
+                .replace("pooledCalls", "contestantCalls").replace("pooledNanos", "contestantNanos")
+                .replace("noneCalls", "libraryCalls").replace("noneNanos", "libraryNanos");
+        String calibration = hikari.replace("\"hikari\"", "\"raw-hikari\"");
+        String md = markdown(dir, "[" + hikari + "," + calibration + "]");
+
+        // Fork 1: 100 against 100 calls in a second each, 1.00; fork 2: 100 against 90, 1.11; together 1.05.
+        assertThat(md).contains("| case | hikari / raw-hikari | raw-hikari / raw-hikari |")
+                .contains("| ConnectionCycle, yielding while held, 4 threads, pool 4, virtual threads,"
+                        + " JDK 17 | **1.05×** (1.00–1.11) | **1.05×** (1.00–1.11) |")
+                .doesNotContain("findById");
+    }
+
+    @Test
     void theChartDrawsOneBarPerRatio() {
         String svg = Chart.svg(Report.rows("[" + run("simple", 3, "") + "," + run("raw-hikari", 2, "") + "]"));
 
