@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * Runs the whole race and writes JMH's JSON, a ratio table and a chart:
@@ -363,10 +363,13 @@ public final class Bench {
                 : (full ? new Schedule(stubRounds, 4, TimeValue.seconds(1), 4, TimeValue.seconds(1))
                         : new Schedule(stubRounds, 3, TimeValue.milliseconds(500), 2, TimeValue.milliseconds(500)));
         rounds(benchmark + " t=" + threads + (maxPoolSize == null ? "" : " pool=" + maxPoolSize)
-                + (jdk == null ? "" : " virtual"), Contestant.ALL, s, () -> {
+                + (jdk == null ? "" : " virtual"), Contestant.ALL, s, round -> {
                     ChainedOptionsBuilder o = options(benchmark, threads, STUB_JVM);
                     if (maxPoolSize != null) {
                         o.param("maxPoolSize", maxPoolSize);
+                    }
+                    if (benchmark.startsWith("CycleInterleaved")) {
+                        o.param("swapped", String.valueOf(round % 2 == 1)); // each side in each place, by turns
                     }
                     if (jdk != null) {
                         // Virtual benchmark threads. Without iteration sync: JMH's sync has a thread that finished
@@ -402,7 +405,7 @@ public final class Bench {
         // same reason quick mode races the providers against `none` only, not the libraries used directly.
         String[] contestants = full ? PkSelect.CONTESTANTS
                 : Arrays.stream(PkSelect.CONTESTANTS).filter(c -> !c.startsWith("raw-")).toArray(String[]::new);
-        rounds(benchmark + " t=" + threads, contestants, s, () -> options(benchmark + ".findById", threads, DB_JVM)
+        rounds(benchmark + " t=" + threads, contestants, s, round -> options(benchmark + ".findById", threads, DB_JVM)
                 .jvmArgsAppend(full ? "-XX:+AlwaysPreTouch" : "-XX:-AlwaysPreTouch",
                         "-D" + PkSelect.URL + "=" + url, "-D" + PkSelect.USER + "=" + user,
                         "-D" + PkSelect.IDS + "=1-10000", "-D" + PkSelect.WARM_CALLS + "=" + (full ? 20_000 : 3_000),
@@ -488,9 +491,10 @@ public final class Bench {
     /**
      * Runs one case in {@code s.rounds()} rounds of one fork per contestant, round {@code r} starting at
      * contestant {@code r mod n}, and keeps one result per contestant with the rounds as its forks. A
-     * contestant without a result in a round is a failed run.
+     * contestant without a result in a round is a failed run. {@code options} gives a fork's options from its
+     * round's number.
      */
-    private void rounds(String what, String[] contestants, Schedule s, Supplier<ChainedOptionsBuilder> options)
+    private void rounds(String what, String[] contestants, Schedule s, IntFunction<ChainedOptionsBuilder> options)
             throws RunnerException {
         // To look at a few closely, e.g. -Dalberca.bench.contestants=dbcp,none (with alberca.bench.profiler)
         List<String> picked = pickedContestants();
@@ -505,7 +509,7 @@ public final class Bench {
             for (int i = 0; i < contestants.length; i++) {
                 String c = contestants[(r + i) % contestants.length];
                 System.out.printf("%n# %s: round %d of %d, %s%n", what, r + 1, s.rounds(), c);
-                Options o = options.get().param("contestant", c).forks(1)
+                Options o = options.apply(r).param("contestant", c).forks(1)
                         .warmupIterations(s.warmups()).warmupTime(s.warmupTime())
                         .measurementIterations(s.iterations()).measurementTime(s.time())
                         .build();
@@ -530,7 +534,8 @@ public final class Bench {
 
     /**
      * One contestant's rounds of one case as one result: each round's fork is one of its forks, in round
-     * order, which is the order JMH's JSON writes them in ({@code rawData}). Its {@code forks} says how
+     * order, which is the order JMH's JSON writes them in ({@code rawData}); a parameter whose value changed
+     * from one round to another has all its values, in the order they came. Its {@code forks} says how
      * many rounds ran, so that a reader can tell a contestant that lost a round (fewer forks than that).
      */
     static RunResult merge(List<RunResult> rounds, int roundsRun) {
@@ -542,7 +547,10 @@ public final class Bench {
         WorkloadParams params = new WorkloadParams();
         int order = 0;
         for (String key : p.getParamsKeys()) {
-            params.put(key, p.getParam(key), order++);
+            // A parameter that changes by round (CycleInterleaved's swapped) lists its values: "false|true".
+            Set<String> values = new LinkedHashSet<>();
+            rounds.forEach(r -> values.add(r.getParams().getParam(key)));
+            params.put(key, String.join("|", values), order++);
         }
         BenchmarkParams merged = new BenchmarkParams(p.getBenchmark(), p.generatedBenchmark(),
                 p.shouldSynchIterations(), p.getThreads(), p.getThreadGroups(), p.getThreadGroupLabels(), roundsRun,

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -31,10 +32,14 @@ import javax.sql.DataSource;
  * sees two kinds of connection under its proxy where each alone sees one; so the targets are read from
  * {@link ConnectionCycle}, and this tells a per-cycle cost from the machine.
  *
- * <p>Each call of the benchmark makes {@value #BATCH} cycles on one side: the clock is read once per batch,
- * so that its cost (tens of ns, near a cycle's) does not dilute the difference between the sides.
- * {@link Split} books the batches; {@link Report} prints the contestant's cycles per unit of time over the
- * library's, per fork. The primary score, cycles/ms of both sides together, means nothing alone.
+ * <p>Each call of the benchmark makes up to {@value #BATCH} cycles on one side: the clock is read once per
+ * batch, so that its cost (tens of ns, near a cycle's) does not dilute the difference between the sides. A
+ * thread of the fork's own ({@link #keepTime}) says whose turn it is, and a batch stops at the first cycle
+ * after the turn has passed: a batch that ran on into the other side's slice would compete with it for the
+ * cores and be booked to its own side. Whole batches did that, and on the contended pool on virtual threads
+ * it favoured the unfair pool: HikariCP's starved threads finished their batches, on a pool left to them,
+ * during the other side's turn. {@link Split} books the batches; {@link Report} prints the contestant's
+ * cycles per unit of time over the library's, per fork. The primary score means nothing alone.
  *
  * <pre>
  * java -Dalberca.bench.cases=cycle-2 -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Bench full interleaved-cycles
@@ -56,12 +61,23 @@ public class CycleInterleaved {
     @Param("32")
     public int maxPoolSize;
 
-    private Contestant pool;
-    private Contestant library;
-    private DataSource contestantSide;
-    private DataSource librarySide;
-    /** The slices' origin, the same for every thread, so that all switch at once. */
-    private long epoch;
+    /**
+     * Whether the library's pool is opened first and runs in the first of the two loops, the contestant's in
+     * the second. Bench alternates it by round: two identical pools in one fork read 0.95-1.02x of each other,
+     * fork by fork (where each pool's objects lie, how the JIT laid out each loop), and a side that always had
+     * the same place would carry whatever that place is worth.
+     */
+    @Param("false")
+    public boolean swapped;
+
+    private Contestant first;
+    private Contestant second;
+    private DataSource firstSide;
+    private DataSource secondSide;
+    /** Whose turn it is: the first loop's or the second's. Written by {@link #keepTime} only. */
+    private volatile boolean firstTurn;
+    private volatile boolean closed;
+    private Thread timekeeper;
 
     /** The library {@code contestant} is raced against: DBCP2 for DBCP2's, HikariCP for the others. */
     static String library(String contestant) {
@@ -71,18 +87,60 @@ public class CycleInterleaved {
     @Setup
     public void open() throws SQLException {
         StubDriver.install();
-        pool = Contestant.open(contestant, Contestant.config(StubDriver.URL, null, null, 0, maxPoolSize));
-        library = Contestant.open(library(contestant), Contestant.config(StubDriver.URL, null, null, 0, maxPoolSize));
-        contestantSide = pool.dataSource();
-        librarySide = library.dataSource();
-        epoch = System.nanoTime();
+        first = Contestant.open(swapped ? library(contestant) : contestant,
+                Contestant.config(StubDriver.URL, null, null, 0, maxPoolSize));
+        second = Contestant.open(swapped ? contestant : library(contestant),
+                Contestant.config(StubDriver.URL, null, null, 0, maxPoolSize));
+        firstSide = first.dataSource();
+        secondSide = second.dataSource();
+        long epoch = System.nanoTime();
+        firstTurn = Turns.firstSlice(0);
+        timekeeper = new Thread(() -> keepTime(epoch), "turns");
+        timekeeper.setDaemon(true);
+        timekeeper.start();
+    }
+
+    /** Gives each slice of the clock to the side its coin toss names ({@link Turns#firstSlice}) until closed. */
+    private void keepTime(long epoch) {
+        while (!closed) {
+            long now = System.nanoTime();
+            long slice = Turns.slice(now, epoch);
+            firstTurn = Turns.firstSlice(slice);
+            LockSupport.parkNanos(epoch + (slice + 1) * Turns.SLICE_NANOS - now);
+        }
     }
 
     @TearDown
     public void close() throws Exception {
-        try (Contestant a = pool; Contestant b = library) {
+        stopTimekeeper();
+        try (Contestant a = first; Contestant b = second) {
             // both closed, the second even if the first fails
         }
+    }
+
+    private void stopTimekeeper() throws InterruptedException {
+        closed = true;
+        if (timekeeper != null) {
+            LockSupport.unpark(timekeeper);
+            timekeeper.join(1_000); // it sleeps at most one slice
+        }
+    }
+
+    /** For a test: no more timekeeper; the first side's turn, which passes at its {@code borrows}-th borrow. */
+    void passTurnAfter(int borrows) throws InterruptedException {
+        stopTimekeeper();
+        firstTurn = true;
+        DataSource side = firstSide;
+        int[] left = {borrows};
+        firstSide = new PkSelect.PlainDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (--left[0] == 0) {
+                    firstTurn = false;
+                }
+                return side.getConnection();
+            }
+        };
     }
 
     /** One thread's sums for the current iteration, as {@link PkSelectInterleaved.Split}'s. */
@@ -94,6 +152,14 @@ public class CycleInterleaved {
         public long libraryCalls;
         public long libraryNanos;
 
+        /** Whether the first loop is the library's ({@link #swapped}). */
+        private boolean swapped;
+
+        @Setup
+        public void start(CycleInterleaved bench) {
+            swapped = bench.swapped;
+        }
+
         @Setup(Level.Iteration)
         public void clear() {
             contestantCalls = 0;
@@ -104,8 +170,8 @@ public class CycleInterleaved {
         }
 
         @Override
-        void book(boolean contestantSide, long calls, long nanos) {
-            if (contestantSide) {
+        void book(boolean firstSide, long calls, long nanos) {
+            if (firstSide != swapped) {
                 contestantCalls += calls;
                 contestantNanos += nanos;
             } else {
@@ -115,47 +181,57 @@ public class CycleInterleaved {
         }
     }
 
-    /** {@link ConnectionCycle#cycle}'s borrow and give back, {@value #BATCH} times on one side. */
+    /** {@link ConnectionCycle#cycle}'s borrow and give back, up to {@value #BATCH} times on one side. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Connection cycles(Split split) throws SQLException {
-        return split.next(System.nanoTime(), epoch, BATCH) ? contestantCycles(contestantSide, false)
-                : libraryCycles(librarySide, false);
+        boolean firstSide = firstTurn;
+        split.turn(System.nanoTime(), firstSide);
+        return firstSide ? firstCycles(split, false) : secondCycles(split, false);
     }
 
     /** {@link ConnectionCycle#cycleYielding}'s, for virtual threads: the carrier is given up while held. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Connection cyclesYielding(Split split) throws SQLException {
-        return split.next(System.nanoTime(), epoch, BATCH) ? contestantCycles(contestantSide, true)
-                : libraryCycles(librarySide, true);
+        boolean firstSide = firstTurn;
+        split.turn(System.nanoTime(), firstSide);
+        return firstSide ? firstCycles(split, true) : secondCycles(split, true);
     }
 
     // The two sides' loops are the same code in two methods on purpose: each call site of getConnection()
     // then sees one pool class, as in ConnectionCycle, where one loop would see two. The constant flags
     // fold away once a loop is inlined into its benchmark method.
 
-    private static Connection contestantCycles(DataSource dataSource, boolean yielding) throws SQLException {
-        Connection c = null;
-        for (int i = 0; i < BATCH; i++) {
+    private Connection firstCycles(Split split, boolean yielding) throws SQLException {
+        DataSource dataSource = firstSide;
+        Connection c;
+        int i = 0;
+        do {
             c = dataSource.getConnection();
             if (yielding) {
                 Thread.yield();
             }
             c.close();
-        }
+            i++;
+        } while (i < BATCH && firstTurn);
+        split.ran(i);
         return c;
     }
 
-    private static Connection libraryCycles(DataSource dataSource, boolean yielding) throws SQLException {
-        Connection c = null;
-        for (int i = 0; i < BATCH; i++) {
+    private Connection secondCycles(Split split, boolean yielding) throws SQLException {
+        DataSource dataSource = secondSide;
+        Connection c;
+        int i = 0;
+        do {
             c = dataSource.getConnection();
             if (yielding) {
                 Thread.yield();
             }
             c.close();
-        }
+            i++;
+        } while (i < BATCH && !firstTurn);
+        split.ran(i);
         return c;
     }
 }

@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
  * own) is shared out the same way on both sides, and it goes to the side it started in.
  *
  * <pre>{@code
- * boolean first = split.next(System.nanoTime(), epoch, calls); // books the last calls, picks this turn's side
+ * boolean first = split.next(System.nanoTime(), epoch, 1); // books the last call, picks this one's side by the clock
+ * split.turn(System.nanoTime(), first);                     // or: the side is given; then, once done,
+ * split.ran(calls);                                          // how many calls that turn made
  * }</pre>
  */
 abstract class Turns {
 
     /** How long each side runs before the other may take over. */
     static final long SLICE_MILLIS = 100;
-    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
+    static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
 
     /** Whether work started this iteration; when the last started, on which side, and how many calls it was. */
     private boolean started;
@@ -36,14 +38,30 @@ abstract class Turns {
      * {@code calls} calls, goes to the first side: slice {@code (now - epoch) / SLICE} decides.
      */
     final boolean next(long now, long epoch, long calls) {
+        turn(now, firstSlice(slice(now, epoch)));
+        ran(calls);
+        return lastFirst;
+    }
+
+    /** The same with the side given: books the previous work, and starts work on side {@code first} at {@code now}. */
+    final void turn(long now, boolean first) {
         if (started) {
             book(lastFirst, lastCalls, now - lastStart);
         }
         started = true;
         lastStart = now;
+        lastCalls = 0;
+        lastFirst = first;
+    }
+
+    /** How many calls the work started by the last {@link #turn} made. */
+    final void ran(long calls) {
         lastCalls = calls;
-        lastFirst = firstSlice((now - epoch) / SLICE_NANOS);
-        return lastFirst;
+    }
+
+    /** The slice {@code now} falls in, counted from {@code epoch}. */
+    static long slice(long now, long epoch) {
+        return (now - epoch) / SLICE_NANOS;
     }
 
     /** A new iteration: the work running across its start is not counted. */

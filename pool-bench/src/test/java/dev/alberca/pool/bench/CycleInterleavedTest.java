@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What CycleInterleaved races each contestant against, how it books a batch, and that each pair runs. */
 class CycleInterleavedTest {
 
-    private static final long SLICE = Turns.SLICE_MILLIS * 1_000_000L;
-
     @Test
     void eachAdapterIsRacedAgainstItsLibraryAndEachLibraryAgainstItself() {
         assertThat(CycleInterleaved.library("hikari")).isEqualTo("raw-hikari");
@@ -21,52 +19,88 @@ class CycleInterleavedTest {
     }
 
     @Test
-    void aBatchIsBookedAsItsCyclesToTheSideItStartedIn() {
+    void aBatchIsBookedAsTheCyclesItMadeToTheSideItStartedIn() {
         CycleInterleaved.Split split = new CycleInterleaved.Split();
         split.clear();
-        long contestantSlice = firstSlice(true);
-        long librarySlice = firstSlice(false);
-        long t1 = contestantSlice * SLICE + 3;
-        long t2 = librarySlice * SLICE + 1;
-        long t3 = t2 + 6_400;
 
-        assertThat(split.next(t1, 0, CycleInterleaved.BATCH)).isTrue();
-        assertThat(split.next(t2, 0, CycleInterleaved.BATCH)).isFalse();
-        split.next(t3, 0, CycleInterleaved.BATCH);
+        split.turn(1_000, true);
+        split.ran(CycleInterleaved.BATCH);
+        split.turn(1_900, false);
+        split.ran(5); // stopped early: the turn passed
+        split.turn(2_400, true);
 
         assertThat(split.contestantCalls).isEqualTo(CycleInterleaved.BATCH);
-        assertThat(split.contestantNanos).isEqualTo(t2 - t1);
-        assertThat(split.libraryCalls).isEqualTo(CycleInterleaved.BATCH);
-        assertThat(split.libraryNanos).isEqualTo(6_400);
+        assertThat(split.contestantNanos).isEqualTo(900);
+        assertThat(split.libraryCalls).isEqualTo(5);
+        assertThat(split.libraryNanos).isEqualTo(500);
         split.clear();
         assertThat(split.contestantCalls + split.contestantNanos + split.libraryCalls + split.libraryNanos).isZero();
     }
 
     @Test
-    void everyContestantAndItsLibraryOpenCycleAndClose() throws Exception {
-        for (String contestant : Contestant.ALL) {
-            CycleInterleaved bench = new CycleInterleaved();
-            bench.contestant = contestant;
-            bench.maxPoolSize = 4;
-            bench.open();
-            CycleInterleaved.Split split = new CycleInterleaved.Split();
-            split.clear();
-            try {
-                Connection last = bench.cycles(split);
-                assertThat(last.isClosed()).as(contestant).isTrue(); // given back
-                bench.cyclesYielding(split);
-            } finally {
-                bench.close();
-            }
-            assertThat(split.contestantCalls + split.libraryCalls).as(contestant).isEqualTo(CycleInterleaved.BATCH);
+    void swappedTheFirstSideIsTheLibrarys() {
+        CycleInterleaved bench = new CycleInterleaved();
+        bench.swapped = true;
+        CycleInterleaved.Split split = new CycleInterleaved.Split();
+        split.start(bench);
+        split.clear();
+
+        split.turn(0, true); // the first loop: the library's
+        split.ran(3);
+        split.turn(500, false);
+
+        assertThat(split.libraryCalls).isEqualTo(3);
+        assertThat(split.libraryNanos).isEqualTo(500);
+        assertThat(split.contestantCalls).isZero();
+    }
+
+    @Test
+    void aBatchStopsAtTheFirstCycleAfterTheTurnPassed() throws Exception {
+        CycleInterleaved bench = new CycleInterleaved();
+        bench.contestant = "raw-hikari";
+        bench.maxPoolSize = 4;
+        bench.open();
+        CycleInterleaved.Split split = new CycleInterleaved.Split();
+        split.start(bench);
+        split.clear();
+        try {
+            bench.passTurnAfter(3); // the test's stand-in for the timekeeper, which it stops
+            Connection last = bench.cycles(split);
+            split.turn(System.nanoTime(), true); // books it
+
+            assertThat(last.isClosed()).isTrue(); // given back
+            assertThat(split.contestantCalls + split.libraryCalls).isEqualTo(3);
+        } finally {
+            bench.close();
         }
     }
 
-    private static long firstSlice(boolean first) {
-        long k = 0;
-        while (Turns.firstSlice(k) != first) {
-            k++;
+    @Test
+    void everyContestantAndItsLibraryOpenCycleAndCloseInEitherPlace() throws Exception {
+        for (String contestant : Contestant.ALL) {
+            for (boolean swapped : new boolean[] {false, true}) {
+                run(contestant, swapped);
+            }
         }
-        return k;
+    }
+
+    private static void run(String contestant, boolean swapped) throws Exception {
+        CycleInterleaved bench = new CycleInterleaved();
+        bench.contestant = contestant;
+        bench.maxPoolSize = 4;
+        bench.swapped = swapped;
+        bench.open();
+        CycleInterleaved.Split split = new CycleInterleaved.Split();
+        split.start(bench);
+        split.clear();
+        try {
+            Connection last = bench.cycles(split);
+            assertThat(last.isClosed()).as(contestant).isTrue(); // given back
+            bench.cyclesYielding(split);
+        } finally {
+            bench.close();
+        }
+        // The first batch, booked when the second starts: all its cycles, unless its turn passed meanwhile.
+        assertThat(split.contestantCalls + split.libraryCalls).as(contestant).isBetween(1L, (long) CycleInterleaved.BATCH);
     }
 }

@@ -110,11 +110,28 @@ class ReportTest {
         assertThat(simple.value()).isCloseTo(23.0, within(1e-9));
     }
 
+    @Test
+    void aParameterThatChangesByRoundKeepsAllItsValuesInTheMergedResult() {
+        RunResult merged = Bench.merge(List.of(round("raw-hikari", 10, "false"), round("raw-hikari", 10, "true"),
+                round("raw-hikari", 10, "false")), 3);
+
+        assertThat(merged.getParams().getParam("swapped")).isEqualTo("false|true");
+        assertThat(merged.getParams().getParam("maxPoolSize")).isEqualTo("4");
+    }
+
     /** What one round's JMH run gives for one contestant: one fork of two iterations at {@code opsPerMs}. */
     private static RunResult round(String contestant, double opsPerMs) {
+        return round(contestant, opsPerMs, null);
+    }
+
+    /** The same, with CycleInterleaved's {@code swapped} parameter unless null. */
+    private static RunResult round(String contestant, double opsPerMs, String swapped) {
         WorkloadParams workload = new WorkloadParams();
         workload.put("contestant", contestant, 0);
         workload.put("maxPoolSize", "4", 1);
+        if (swapped != null) {
+            workload.put("swapped", swapped, 2);
+        }
         IterationParams warmup = new IterationParams(IterationType.WARMUP, 1, TimeValue.seconds(1), 1);
         IterationParams measurement = new IterationParams(IterationType.MEASUREMENT, 2, TimeValue.seconds(1), 1);
         BenchmarkParams p = new BenchmarkParams("dev.alberca.pool.bench.ConnectionCycle.cycle", "generated", true,
