@@ -36,9 +36,9 @@ import javax.sql.DataSource;
  * batch, so that its cost (tens of ns, near a cycle's) does not dilute the difference between the sides. A
  * thread of the fork's own ({@link #keepTime}) says whose turn it is, and a batch stops at the first cycle
  * after the turn has passed: a batch that ran on into the other side's slice would compete with it for the
- * cores and be booked to its own side. Whole batches did that, and on the contended pool on virtual threads
- * it favoured the unfair pool: HikariCP's starved threads finished their batches, on a pool left to them,
- * during the other side's turn. {@link Split} books the batches; {@link Report} prints the contestant's
+ * cores and be booked to its own side (on the contended pool on virtual threads, whole batches were
+ * suspected of favouring the unfair pool; stopping them did not move that case: BENCHMARKS.md).
+ * {@link Split} books the batches; {@link Report} prints the contestant's
  * cycles per unit of time over the library's, per fork. The primary score means nothing alone.
  *
  * <pre>
@@ -63,7 +63,7 @@ public class CycleInterleaved {
 
     /**
      * Whether the library's pool is opened first and runs in the first of the two loops, the contestant's in
-     * the second. Bench alternates it by round: two identical pools in one fork read 0.95-1.02x of each other,
+     * the second. Bench alternates it by round: two identical pools in one fork read 0.95-1.04x of each other,
      * fork by fork (where each pool's objects lie, how the JIT laid out each loop), and a side that always had
      * the same place would carry whatever that place is worth.
      */
