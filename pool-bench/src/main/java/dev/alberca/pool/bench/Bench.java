@@ -350,7 +350,8 @@ public final class Bench {
     private void cycle(String benchmark, int threads, String maxPoolSize, String jdk) throws RunnerException {
         // Quick mode's half-second iterations: with two rounds, every contestant is one more fork, and a
         // fork's start and end (about a second) would otherwise take the 10 minutes.
-        Schedule s = benchmark.startsWith("CycleInterleaved")
+        boolean turns = benchmark.startsWith("CycleInterleaved");
+        Schedule s = turns
                 // Twice the iterations: each side has about half of them, and half of the warmup.
                 ? (full ? new Schedule(stubRounds, jdk == null ? 4 : 6, TimeValue.seconds(1), 8, TimeValue.seconds(1))
                         : new Schedule(stubRounds, jdk == null ? 4 : 6, TimeValue.milliseconds(500), 4,
@@ -368,7 +369,7 @@ public final class Bench {
                     if (maxPoolSize != null) {
                         o.param("maxPoolSize", maxPoolSize);
                     }
-                    if (benchmark.startsWith("CycleInterleaved")) {
+                    if (turns) {
                         o.param("swapped", String.valueOf(round % 2 == 1)); // each side in each place, by turns
                     }
                     if (jdk != null) {
