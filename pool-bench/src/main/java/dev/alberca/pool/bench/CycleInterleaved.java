@@ -38,8 +38,9 @@ import javax.sql.DataSource;
  * after the turn has passed: a batch that ran on into the other side's slice would compete with it for the
  * cores and be booked to its own side (on the contended pool on virtual threads, whole batches were
  * suspected of favouring the unfair pool; stopping them did not move that case: BENCHMARKS.md).
- * {@link Split} books the batches; {@link Report} prints the contestant's
- * cycles per unit of time over the library's, per fork. The primary score means nothing alone.
+ * {@link Split} books the batches, and the wall-clock time of each side's turns; {@link Report} prints the
+ * contestant's cycles per unit of that time over the library's, per fork (not per unit of the threads' time,
+ * which favours an unfair pool: {@link Turns}). The primary score means nothing alone.
  *
  * <pre>
  * java -Dalberca.bench.cases=cycle-2 -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Bench full interleaved-cycles
@@ -78,6 +79,8 @@ public class CycleInterleaved {
     private volatile boolean firstTurn;
     private volatile boolean closed;
     private Thread timekeeper;
+    /** The slices' origin. */
+    long epoch;
 
     /** The library {@code contestant} is raced against: DBCP2 for DBCP2's, HikariCP for the others. */
     static String library(String contestant) {
@@ -93,9 +96,10 @@ public class CycleInterleaved {
                 Contestant.config(StubDriver.URL, null, null, 0, maxPoolSize));
         firstSide = first.dataSource();
         secondSide = second.dataSource();
-        long epoch = System.nanoTime();
+        epoch = System.nanoTime();
         firstTurn = Turns.firstSlice(0);
-        timekeeper = new Thread(() -> keepTime(epoch), "turns");
+        long origin = epoch;
+        timekeeper = new Thread(() -> keepTime(origin), "turns");
         timekeeper.setDaemon(true);
         timekeeper.start();
     }
@@ -151,22 +155,40 @@ public class CycleInterleaved {
         public long contestantNanos;
         public long libraryCalls;
         public long libraryNanos;
+        /** The iteration's wall-clock time in the contestant's turns and in the library's; what Report divides by. */
+        public long contestantWallNanos;
+        public long libraryWallNanos;
 
         /** Whether the first loop is the library's ({@link #swapped}). */
         private boolean swapped;
+        private long epoch;
 
         @Setup
         public void start(CycleInterleaved bench) {
             swapped = bench.swapped;
+            epoch = bench.epoch;
         }
 
         @Setup(Level.Iteration)
         public void clear() {
+            clear(System.nanoTime());
+        }
+
+        /** A new iteration from {@code now}. */
+        void clear(long now) {
             contestantCalls = 0;
             contestantNanos = 0;
             libraryCalls = 0;
             libraryNanos = 0;
-            restart();
+            contestantWallNanos = 0;
+            libraryWallNanos = 0;
+            restart(now, epoch);
+        }
+
+        /** The iteration is over: its last batch, and its wall-clock time by side. JMH reads the sums after this. */
+        @TearDown(Level.Iteration)
+        public void finish() {
+            end(System.nanoTime());
         }
 
         @Override
@@ -178,6 +200,12 @@ public class CycleInterleaved {
                 libraryCalls += calls;
                 libraryNanos += nanos;
             }
+        }
+
+        @Override
+        void bookWall(long firstNanos, long secondNanos) {
+            contestantWallNanos += swapped ? secondNanos : firstNanos;
+            libraryWallNanos += swapped ? firstNanos : secondNanos;
         }
     }
 

@@ -30,10 +30,12 @@ import javax.sql.DataSource;
  * differs between a pool's JVM and a no-pool one as a whole (compiled code, heap): both sides share one
  * JVM here. So the database target is read from {@link PkSelect}; this tells per-call costs from the rest.
  *
- * <p>Each thread counts its finished calls and the time they took, for each side. JMH reports the four sums
- * per iteration ({@link Split}); the
- * ratio {@code (pooledCalls / pooledNanos) / (noneCalls / noneNanos)} is the pool's throughput against
- * the ceiling's ({@link Report}). The primary score, calls/ms of both sides together, means nothing alone.
+ * <p>Each thread counts its finished calls and the time they took, and the wall-clock time of each side's
+ * slices, for each side. JMH reports the sums per iteration ({@link Split}); the ratio
+ * {@code (pooledCalls / pooledWallNanos) / (noneCalls / noneWallNanos)} is the pool's throughput against
+ * the ceiling's ({@link Report}; files from before the wall-clock sums: {@code pooledNanos} and
+ * {@code noneNanos}, the threads' time, which agrees here: no thread waits for another's connection). The
+ * primary score, calls/ms of both sides together, means nothing alone.
  *
  * <pre>
  * java -Dalberca.bench.threads=4 -cp 'pool-bench/target/modules/*' dev.alberca.pool.bench.Bench full interleaved
@@ -123,14 +125,19 @@ public class PkSelectInterleaved {
         public long pooledNanos;
         public long noneCalls;
         public long noneNanos;
+        /** The iteration's wall-clock time in the pool's turns and in the held connection's; what Report divides by. */
+        public long pooledWallNanos;
+        public long noneWallNanos;
 
         PersonaDao pooled;
         PersonaDao none;
         private Sides sides;
+        private long epoch;
 
         @Setup
         public void start(PkSelectInterleaved bench) throws SQLException {
             sides = bench.sides();
+            epoch = bench.epoch;
             pooled = new PersonaDao(sides.pooled());
             none = new PersonaDao(sides.own());
         }
@@ -141,7 +148,15 @@ public class PkSelectInterleaved {
             pooledNanos = 0;
             noneCalls = 0;
             noneNanos = 0;
-            restart();
+            pooledWallNanos = 0;
+            noneWallNanos = 0;
+            restart(System.nanoTime(), epoch);
+        }
+
+        /** The iteration is over: its last call, and its wall-clock time by side. JMH reads the sums after this. */
+        @TearDown(Level.Iteration)
+        public void finish() {
+            end(System.nanoTime());
         }
 
         @Override
@@ -153,6 +168,12 @@ public class PkSelectInterleaved {
                 noneCalls += calls;
                 noneNanos += nanos;
             }
+        }
+
+        @Override
+        void bookWall(long firstNanos, long secondNanos) {
+            pooledWallNanos += firstNanos;
+            noneWallNanos += secondNanos;
         }
 
         @TearDown

@@ -29,6 +29,10 @@ import java.util.function.Function;
  */
 public final class Report {
 
+    /** What the turns' calls are divided by. */
+    private static final String TURNS_TIME = " (time: the wall-clock time of each side's turns; in files from before"
+            + " it was counted, the threads' time)";
+
     /**
      * One measured number, JMH's 99.9 % error on it, the mean of each of its forks in order ({@link Bench}'s
      * rounds), and how many forks were run (more than {@code forks.size()} when some failed).
@@ -123,10 +127,10 @@ public final class Report {
                 new String[][] {{"simple", "none"}, {"hikari", "none"}, {"dbcp", "none"}, {"raw-hikari", "none"},
                     {"raw-dbcp", "none"}, {"hikari", "raw-hikari"}, {"dbcp", "raw-dbcp"}});
         turnsTable(md, rows, "cycle-turns", "borrow/close cycles per unit of time of each contestant over the library it is"
-                + " raced against, taking turns in one fork (" + Turns.SLICE_MILLIS + " ms slices); each library"
+                + " raced against" + TURNS_TIME + ", taking turns in one fork (" + Turns.SLICE_MILLIS + " ms slices); each library"
                 + " against a second pool of its own is the calibration", Contestant.ALL, CycleInterleaved::library);
         turnsTable(md, rows, "turns", "findById calls per unit of time through the pool over the same on a connection"
-                + " held per thread, taking turns in one fork (" + Turns.SLICE_MILLIS + " ms slices); `none`: a held"
+                + " held per thread" + TURNS_TIME + ", taking turns in one fork (" + Turns.SLICE_MILLIS + " ms slices); `none`: a held"
                 + " connection on both sides, the calibration", PkSelect.CONTESTANTS, c -> "none");
         if (Files.exists(roundTrips)) {
             md.append("\nRound trips per `findById` on a warm pool (server transaction count / calls): `")
@@ -278,12 +282,14 @@ public final class Report {
             } else if (benchmark.startsWith("PkSelectInterleaved")) {
                 group = "turns";
                 label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
-                score = turns(secondary, "pooledCalls", "pooledNanos", "noneCalls", "noneNanos");
+                score = turns(secondary, "pooledCalls", "pooledWallNanos", "pooledNanos", "noneCalls",
+                        "noneWallNanos", "noneNanos");
             } else if (benchmark.startsWith("CycleInterleaved")) {
                 group = "cycle-turns";
                 label = cycleLabel(benchmark.replace("CycleInterleaved.cycles", "ConnectionCycle.cycle"), threads,
                         params.get("maxPoolSize"), virtual, jdk);
-                score = turns(secondary, "contestantCalls", "contestantNanos", "libraryCalls", "libraryNanos");
+                score = turns(secondary, "contestantCalls", "contestantWallNanos", "contestantNanos", "libraryCalls",
+                        "libraryWallNanos", "libraryNanos");
             } else if (benchmark.startsWith("PkSelect")) {
                 group = "db";
                 label = "findById, " + threads + " thread" + (threads > 1 ? "s" : "") + ", pool " + threads;
@@ -323,14 +329,17 @@ public final class Report {
     /**
      * The score of a benchmark that takes turns: the first side's calls per unit of time over the second's,
      * from the sums of the calls and nanoseconds of every iteration ({@code rawData}); per fork, the same over
-     * that fork's iterations. {@code names}: the first side's calls and nanoseconds, then the second's. A
-     * fork counts only when both sides have calls.
+     * that fork's iterations. {@code names}: the first side's calls, its wall-clock nanoseconds and its
+     * threads' nanoseconds, then the second's. The threads' time counts only in files from before the
+     * wall-clock sums (it favours an unfair pool: {@link Turns}). A fork counts only when both sides have calls.
      */
     @SuppressWarnings("unchecked")
     private static Score turns(Map<String, Object> secondary, String... names) {
+        boolean wall = secondary.containsKey(names[1]) && secondary.containsKey(names[4]);
+        String[] used = {names[0], wall ? names[1] : names[2], names[3], wall ? names[4] : names[5]};
         List<List<Object>>[] sides = new List[4];
         for (int i = 0; i < 4; i++) {
-            Map<String, Object> metric = (Map<String, Object>) secondary.get(names[i]);
+            Map<String, Object> metric = (Map<String, Object>) secondary.get(used[i]);
             sides[i] = metric == null ? List.of() : (List<List<Object>>) metric.getOrDefault("rawData", List.of());
         }
         double[] all = new double[4];

@@ -55,6 +55,26 @@ class CycleInterleavedTest {
     }
 
     @Test
+    void theWallClockTimeOfTheFirstLoopsTurnsGoesToWhicheverPoolRunsThere() {
+        long slice = Turns.SLICE_NANOS;
+        for (boolean swapped : new boolean[] {false, true}) {
+            CycleInterleaved bench = new CycleInterleaved();
+            bench.swapped = swapped;
+            bench.epoch = 0;
+            CycleInterleaved.Split split = new CycleInterleaved.Split();
+            split.start(bench);
+            split.clear(0);
+            split.end(40 * slice);
+
+            long firstLoop = Turns.firstNanos(0, 0, 40 * slice);
+            assertThat(swapped ? split.libraryWallNanos : split.contestantWallNanos).isEqualTo(firstLoop);
+            assertThat(split.contestantWallNanos + split.libraryWallNanos).isEqualTo(40 * slice);
+            split.clear(0);
+            assertThat(split.contestantWallNanos + split.libraryWallNanos).isZero();
+        }
+    }
+
+    @Test
     void aBatchStopsAtTheFirstCycleAfterTheTurnPassed() throws Exception {
         CycleInterleaved bench = new CycleInterleaved();
         bench.contestant = "raw-hikari";

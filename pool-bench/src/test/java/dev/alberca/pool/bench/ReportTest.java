@@ -214,6 +214,29 @@ class ReportTest {
     }
 
     @Test
+    void theWallClockTimeOfEachSidesTurnsIsWhatTheCallsAreDividedByWhenTheFileHasIt(@TempDir Path dir)
+            throws IOException {
+        // An unfair library: two of eight threads made all its 100 calls, the other six waited the whole
+        // iteration and booked no time; its threads' time reads 2 s against the fair contestant's 8 s. Per unit
+        // of the threads' time that is 90 / 8 s against 100 / 2 s, 0.23x; per unit of the wall-clock time of
+        // each side's turns (1 s each, times eight threads), 90 against 100: 0.90x.
+        String wall = """
+               "contestantWallNanos": {"score": 1, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[8e9]]},
+               "libraryWallNanos": {"score": 1, "scoreError": "NaN", "scoreUnit": "#", "rawData": [[8e9]]},
+            """;
+        String simple = turns("simple", "[[90]]", "[[8e9]]", "[[100]]", "[[2e9]]")
+                .replace("PkSelectInterleaved.findById", "CycleInterleaved.cyclesYielding")
+                .replace("\"params\": {", "\"params\": {\"maxPoolSize\": \"4\", ")
+                .replace("pooledCalls", "contestantCalls").replace("pooledNanos", "contestantNanos")
+                .replace("noneCalls", "libraryCalls").replace("noneNanos", "libraryNanos");
+        String withWall = simple.replace("\"secondaryMetrics\": {", "\"secondaryMetrics\": {" + wall);
+
+        assertThat(markdown(Files.createDirectory(dir.resolve("wall")), "[" + withWall + "]")).contains("| **0.90×** |");
+        // A file from before the wall-clock sums is read as it was.
+        assertThat(markdown(Files.createDirectory(dir.resolve("threads")), "[" + simple + "]")).contains("| **0.23×** |");
+    }
+
+    @Test
     void theChartDrawsOneBarPerRatio() {
         String svg = Chart.svg(Report.rows("[" + run("simple", 3, "") + "," + run("raw-hikari", 2, "") + "]"));
 
