@@ -102,7 +102,11 @@ abstract class Turns {
         windowStart = now;
     }
 
-    /** How much of the time from {@code from} to {@code to} lies in the first side's slices. */
+    /**
+     * How much of the time from {@code from} to {@code to} lies in the first side's slices. By the slices'
+     * nominal bounds: {@link CycleInterleaved}'s timekeeper switches sides a little after each bound (it wakes
+     * late by however long the scheduler takes), which shifts both sides' turns alike and leaves their lengths.
+     */
     static long firstNanos(long epoch, long from, long to) {
         long sum = 0;
         for (long t = from; t - to < 0; ) {
